@@ -1,0 +1,73 @@
+"""`build`: validate everything, then write the whole site, or nothing.
+
+The site is assembled in a staging folder next to the target and moved into
+place only when every stage succeeded; a failed build leaves the previous
+site untouched (never a half-published site).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+from generator.models.site import Site
+from generator.pipeline import Project, load_site
+from generator.render import urls
+from generator.render.mkdocs_build import MkDocsError, run_mkdocs
+from generator.render.pages import PageRenderer
+from generator.render.writer import OutputWriter
+
+
+def build_site(project: Project, out: Path, today: date | None = None) -> int:
+    """CLI entry: returns the exit code."""
+    started = time.perf_counter()
+    site, report = load_site(project)
+    if site is None:
+        report.print(sys.stderr)
+        print("Die Seite wurde nicht gebaut; die bisherige Fassung bleibt unverändert.", file=sys.stderr)
+        return 1
+    today = today or datetime.now(site.town.zone).date()
+    try:
+        render_site(project, site, out, today)
+    except MkDocsError as exc:
+        print(f"MkDocs-Fehler: {exc}", file=sys.stderr)
+        return 1
+    print(f"Seite gebaut in {out} ({time.perf_counter() - started:.1f} s, Stichtag {today.isoformat()}).")
+    return 0
+
+
+def render_site(project: Project, site: Site, out: Path, today: date) -> None:
+    """Render all stages into a staging folder, then swap it in for ``out``."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        docs_dir, site_dir = staging / "docs", staging / "site"
+        writer = OutputWriter(docs_dir)
+        nav = PageRenderer(site, today, project.theme_dir / "pages", writer).render_all()
+        _copy_assets(project, docs_dir)
+        run_mkdocs(project.mkdocs_file, docs_dir, site_dir, site.town, nav)
+        _replace_directory(site_dir, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _copy_assets(project: Project, docs_dir: Path) -> None:
+    shutil.copytree(project.theme_dir / "assets", docs_dir / "assets")
+    if project.images_dir.is_dir():
+        shutil.copytree(project.images_dir, docs_dir / urls.image(""))
+
+
+def _replace_directory(new: Path, target: Path) -> None:
+    """Move ``new`` to ``target``, replacing it with as small a gap as the file system allows."""
+    if target.exists():
+        old = target.with_name(f".{target.name}-old")
+        shutil.rmtree(old, ignore_errors=True)
+        target.rename(old)
+        new.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        new.rename(target)

@@ -1,0 +1,72 @@
+"""Find the content files of a town and derive each record's id from its file name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.problems import Location, Problem, display_path
+
+RECORD_KINDS = {"clubs": ".yml", "venues": ".yml", "events": ".yml", "opportunities": ".yml", "pages": ".md"}
+"""Content folders and the file extension their records use."""
+
+TOWN_FILE = "town.yml"
+IMAGES_DIR = "images"
+_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_IGNORED_NAMES = {"README.md", ".gitkeep", ".DS_Store"}
+
+
+@dataclass(frozen=True)
+class ContentFile:
+    kind: str
+    id: str
+    path: Path
+    shown_path: str
+
+
+def discover(content_dir: Path, root: Path) -> tuple[list[ContentFile], list[Problem]]:
+    """All record files under ``content_dir``, sorted, plus problems with names."""
+    files: list[ContentFile] = []
+    problems: list[Problem] = []
+    for kind, extension in RECORD_KINDS.items():
+        folder = content_dir / kind
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_dir() or path.name in _IGNORED_NAMES or path.name.startswith("."):
+                continue
+            shown = display_path(path, root)
+            if path.suffix != extension:
+                hint = " Benennen Sie „.yaml“ in „.yml“ um." if path.suffix == ".yaml" else ""
+                problems.append(
+                    Problem(
+                        Location(shown),
+                        "",
+                        f"In content/{kind}/ sind nur Dateien mit der Endung „{extension}“ erlaubt.{hint}",
+                    )
+                )
+                continue
+            record_id = path.name[: -len(extension)]
+            if not _ID_RE.match(record_id):
+                problems.append(
+                    Problem(
+                        Location(shown),
+                        "",
+                        f"Der Dateiname „{path.name}“ ist als Kennung ungültig: erlaubt sind nur "
+                        "Kleinbuchstaben a–z, Ziffern und Bindestriche (ä → ae, ß → ss, Leerzeichen → -), "
+                        f"z. B. „{suggest_id(record_id)}{extension}“.",
+                    )
+                )
+                continue
+            files.append(ContentFile(kind, record_id, path, shown))
+    return files, problems
+
+
+def suggest_id(name: str) -> str:
+    """A valid id close to ``name``: 'Tag der Nachbarn' → 'tag-der-nachbarn'."""
+    text = name.lower()
+    for umlaut, replacement in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(umlaut, replacement)
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return text or "eintrag"

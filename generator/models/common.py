@@ -1,0 +1,458 @@
+"""Building blocks shared by all content models.
+
+Every scalar arrives as the string the author wrote (see ``load.yaml_loader``);
+the annotated types below parse those strings and explain in German what is
+wrong when they cannot. ``WithJsonSchema`` describes each type as an editor
+sees the YAML (YAML 1.2), so the exported JSON Schemas match what authors type.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG_RE = re.compile(SLUG_PATTERN)
+_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})$")
+_TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
+_GERMAN_DATE_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2})[:.](\d{2})(?:\s*Uhr)?)?$")
+_EMAIL_RE = re.compile(
+    r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+)
+_PHONE_RE = re.compile(r"^\+?[0-9][0-9 /()\-]{4,30}$")
+_URL_RE = re.compile(r"^https?://[A-Za-z0-9.\-]+(?::\d+)?(?:[/?#][^\s]*)?$")
+
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+DATETIME_PATTERN = r"^\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2})?$"
+TIME_PATTERN = r"^\d{1,2}:\d{2}$"
+
+
+def error(message: str, **context: Any) -> PydanticCustomError:
+    """A validation error whose message is already the German text shown to authors."""
+    return PydanticCustomError("inhalt", message.replace("{", "{{").replace("}", "}}"), context)
+
+
+class ContentModel(BaseModel):
+    """Base of every content model: unknown fields are errors, text is trimmed."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        frozen=True,
+        populate_by_name=True,
+    )
+
+
+# --- plain text ---------------------------------------------------------------------------
+
+
+def _require_text(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip():
+        raise error("Darf nicht leer sein. Tragen Sie einen Text ein oder löschen Sie die Zeile.")
+    return value
+
+
+def _text_only(value: Any) -> Any:
+    if isinstance(value, (dict, list)):
+        raise error("Hier wird ein einfacher Text erwartet, keine Liste und keine Unterfelder.")
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_text_only), AfterValidator(_require_text)]
+"""A required, non-empty, single piece of text."""
+
+Markdown = Annotated[
+    str,
+    BeforeValidator(_text_only),
+    WithJsonSchema({"type": "string", "description": "Text in Markdown (Absätze, **fett**, Listen, Links)."}),
+]
+
+
+def _slug(value: Any) -> str:
+    value = _text_only(value)
+    if not isinstance(value, str) or not _SLUG_RE.match(value):
+        raise error(
+            f"„{value}“ ist keine gültige Kennung. Kennungen bestehen nur aus Kleinbuchstaben "
+            "a–z, Ziffern und Bindestrichen, z. B. „heimatverein-herzberg“ (ä → ae, ß → ss)."
+        )
+    return value
+
+
+Slug = Annotated[str, BeforeValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN})]
+
+
+def _one_or_many(value: Any) -> Any:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return value
+
+
+def _unique(values: list[Any]) -> list[Any]:
+    seen = set()
+    for item in values:
+        if item in seen:
+            raise error(f"„{item}“ steht doppelt in der Liste. Nennen Sie jeden Eintrag nur einmal.")
+        seen.add(item)
+    return values
+
+
+SlugList = Annotated[
+    list[Slug],
+    BeforeValidator(_one_or_many),
+    AfterValidator(_unique),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": SLUG_PATTERN},
+                {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}},
+            ]
+        }
+    ),
+]
+"""One id or a list of ids; always a list after validation."""
+
+TextList = Annotated[
+    list[Text],
+    BeforeValidator(_one_or_many),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
+]
+
+# --- links and contact data ---------------------------------------------------------------
+
+
+def _http_url(value: Any) -> str:
+    value = _text_only(value)
+    if not isinstance(value, str):
+        raise error("Hier wird ein Link erwartet, z. B. https://www.example.org/.")
+    if not value.lower().startswith(("http://", "https://")):
+        raise error(
+            f"„{value}“ ist kein erlaubter Link. Nur Adressen, die mit https:// oder http:// "
+            "beginnen, sind erlaubt, z. B. https://www.example.org/."
+        )
+    if not _URL_RE.match(value):
+        raise error(
+            f"„{value}“ ist kein gültiger Link. Prüfen Sie die Adresse auf Leerzeichen und "
+            "Tippfehler, z. B. https://www.example.org/termine."
+        )
+    return value
+
+
+HttpUrl = Annotated[
+    str,
+    BeforeValidator(_http_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
+]
+
+
+def _email(value: Any) -> str:
+    value = _text_only(value)
+    if isinstance(value, str) and value.lower().startswith("mailto:"):
+        value = value[len("mailto:") :]
+    if not isinstance(value, str) or not _EMAIL_RE.match(value):
+        raise error(f"„{value}“ ist keine gültige E-Mail-Adresse, z. B. info@example.org.")
+    return value
+
+
+Email = Annotated[str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+
+
+def _phone(value: Any) -> str:
+    value = _text_only(value)
+    if not isinstance(value, str) or not _PHONE_RE.match(value.strip()):
+        raise error(
+            f"„{value}“ ist keine gültige Telefonnummer. Schreiben Sie nur Ziffern, Leerzeichen "
+            "und + / - ( ), z. B. 03535 12345 oder +49 3535 12345."
+        )
+    return value.strip()
+
+
+Phone = Annotated[
+    str,
+    BeforeValidator(_phone),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\+?[0-9][0-9 /()\-]{4,30}$"}),
+]
+
+
+def _postcode(value: Any) -> str:
+    value = _text_only(value)
+    if not isinstance(value, str) or not re.fullmatch(r"\d{5}", value):
+        raise error(f"„{value}“ ist keine gültige Postleitzahl. Sie hat genau fünf Ziffern, z. B. 04916.")
+    return value
+
+
+Postcode = Annotated[
+    str, BeforeValidator(_postcode), WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\d{5}$"})
+]
+
+# --- yes/no and numbers -------------------------------------------------------------------
+
+_TRUE = {"ja", "yes", "true", "wahr", "y", "j"}
+_FALSE = {"nein", "no", "false", "falsch", "n"}
+
+
+def _yes_no(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(_text_only(value)).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise error(f"„{value}“ ist weder ja noch nein. Schreiben Sie ja oder nein (bzw. true oder false).")
+
+
+YesNo = Annotated[
+    bool,
+    BeforeValidator(_yes_no),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["ja", "nein", "Ja", "Nein"]}]}),
+]
+
+
+def _positive_int(value: Any) -> int:
+    text = str(_text_only(value)).strip()
+    if not text.isdigit() or int(text) < 1:
+        raise error(f"„{value}“ ist keine gültige Anzahl. Schreiben Sie eine ganze Zahl ab 1, z. B. 2.")
+    return int(text)
+
+
+PositiveInt = Annotated[int, BeforeValidator(_positive_int), WithJsonSchema({"type": "integer", "minimum": 1})]
+
+
+def _year(value: Any) -> int:
+    text = str(_text_only(value)).strip()
+    if not re.fullmatch(r"\d{4}", text) or not 800 <= int(text) <= 2100:
+        raise error(f"„{value}“ ist keine gültige Jahreszahl. Schreiben Sie vier Ziffern, z. B. 1990.")
+    return int(text)
+
+
+Year = Annotated[int, BeforeValidator(_year), WithJsonSchema({"type": "integer", "minimum": 800, "maximum": 2100})]
+
+
+def _coordinate(limit: float, name: str):
+    def parse(value: Any) -> float:
+        text = str(_text_only(value)).strip().replace(",", ".")
+        try:
+            number = float(text)
+        except ValueError:
+            raise error(f"„{value}“ ist keine Zahl. Schreiben Sie die {name} mit Punkt, z. B. 51.6843.") from None
+        if not -limit <= number <= limit:
+            raise error(f"{name} {number} liegt außerhalb von −{limit:g} bis {limit:g}.")
+        return number
+
+    return parse
+
+
+Latitude = Annotated[
+    float, BeforeValidator(_coordinate(90, "Breite")), WithJsonSchema({"type": "number", "minimum": -90, "maximum": 90})
+]
+Longitude = Annotated[
+    float,
+    BeforeValidator(_coordinate(180, "Länge")),
+    WithJsonSchema({"type": "number", "minimum": -180, "maximum": 180}),
+]
+
+# --- dates and times ----------------------------------------------------------------------
+
+
+def _german_date_hint(text: str) -> str:
+    match = _GERMAN_DATE_RE.match(text)
+    if not match:
+        return ""
+    day, month, year, hour, minute = match.groups()
+    suggestion = f"{year}-{int(month):02d}-{int(day):02d}"
+    if hour is not None:
+        suggestion += f" {int(hour):02d}:{minute}"
+    return f" Meinten Sie {suggestion}?"
+
+
+def _make_date(year: str, month: str, day: str, original: str) -> date:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        raise error(f"Den Tag „{original}“ gibt es nicht. Prüfen Sie Tag und Monat.") from None
+
+
+def _make_time(hour: str, minute: str, original: str) -> time:
+    if not (0 <= int(hour) <= 23 and 0 <= int(minute) <= 59):
+        raise error(f"Die Uhrzeit in „{original}“ gibt es nicht. Erlaubt ist 00:00 bis 23:59.")
+    return time(int(hour), int(minute))
+
+
+def parse_date(value: Any) -> date:
+    """Parse ``YYYY-MM-DD``; German dates such as 21.05.2027 get a suggestion."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    text = str(_text_only(value)).strip()
+    match = _DATE_RE.match(text)
+    if not match:
+        raise error(
+            f"„{text}“ ist kein gültiges Datum. Schreiben Sie es als JJJJ-MM-TT, z. B. 2027-05-21."
+            + _german_date_hint(text)
+        )
+    return _make_date(*match.groups(), original=text)
+
+
+def parse_date_or_datetime(value: Any) -> date | datetime:
+    """Parse ``YYYY-MM-DD`` (a whole day) or ``YYYY-MM-DD HH:MM`` (local time)."""
+    if isinstance(value, (date, datetime)):
+        return value
+    text = str(_text_only(value)).strip()
+    if match := _DATE_RE.match(text):
+        return _make_date(*match.groups(), original=text)
+    if match := _DATETIME_RE.match(text):
+        year, month, day, hour, minute = match.groups()
+        day_value = _make_date(year, month, day, original=text)
+        return datetime.combine(day_value, _make_time(hour, minute, original=text))
+    raise error(
+        f"„{text}“ ist kein gültiger Zeitpunkt. Schreiben Sie JJJJ-MM-TT HH:MM, z. B. "
+        "2027-05-21 15:00, oder nur JJJJ-MM-TT für ganztägige Termine." + _german_date_hint(text)
+    )
+
+
+def parse_end(value: Any) -> date | datetime | time:
+    """Like ``parse_date_or_datetime``, plus ``HH:MM`` alone meaning "the same day"."""
+    if isinstance(value, (date, datetime, time)):
+        return value
+    text = str(_text_only(value)).strip()
+    if match := _TIME_RE.match(text):
+        return _make_time(*match.groups(), original=text)
+    try:
+        return parse_date_or_datetime(text)
+    except PydanticCustomError:
+        raise error(
+            f"„{text}“ ist kein gültiges Ende. Schreiben Sie JJJJ-MM-TT HH:MM, nur HH:MM "
+            "(gleicher Tag) oder JJJJ-MM-TT (letzter Tag eines ganztägigen Termins)." + _german_date_hint(text)
+        ) from None
+
+
+def parse_time(value: Any) -> time:
+    if isinstance(value, time):
+        return value
+    text = str(_text_only(value)).strip()
+    if not (match := _TIME_RE.match(text)):
+        raise error(f"„{text}“ ist keine gültige Uhrzeit. Schreiben Sie HH:MM, z. B. 09:30.")
+    return _make_time(*match.groups(), original=text)
+
+
+LocalDate = Annotated[
+    date,
+    BeforeValidator(parse_date),
+    WithJsonSchema({"type": "string", "pattern": DATE_PATTERN, "examples": ["2027-05-21"]}),
+]
+LocalDateOrDateTime = Annotated[
+    date | datetime,
+    BeforeValidator(parse_date_or_datetime),
+    WithJsonSchema({"type": "string", "pattern": DATETIME_PATTERN, "examples": ["2027-05-21 15:00", "2027-05-21"]}),
+]
+EndValue = Annotated[
+    date | datetime | time,
+    BeforeValidator(parse_end),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^(\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2})?|\d{1,2}:\d{2})$",
+            "examples": ["2027-05-21 19:00", "19:00", "2027-05-23"],
+        }
+    ),
+]
+TimeOfDay = Annotated[
+    time,
+    BeforeValidator(parse_time),
+    WithJsonSchema({"type": "string", "pattern": TIME_PATTERN, "examples": ["09:30"]}),
+]
+LocalDateList = Annotated[
+    list[LocalDate],
+    BeforeValidator(_one_or_many),
+    AfterValidator(_unique),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": DATE_PATTERN},
+                {"type": "array", "items": {"type": "string", "pattern": DATE_PATTERN}},
+            ]
+        }
+    ),
+]
+
+# --- shared small records -----------------------------------------------------------------
+
+
+class Wheelchair(StrEnum):
+    """Wheelchair access, in OpenStreetMap's vocabulary."""
+
+    yes = "yes"
+    limited = "limited"
+    no = "no"
+
+    @property
+    def label(self) -> str:
+        return {"yes": "rollstuhlgerecht", "limited": "eingeschränkt rollstuhlgerecht", "no": "nicht rollstuhlgerecht"}[
+            self.value
+        ]
+
+
+_WHEELCHAIR_WORDS = {"ja": "yes", "teilweise": "limited", "eingeschränkt": "limited", "nein": "no"}
+
+
+def _wheelchair(value: Any) -> Any:
+    if isinstance(value, str):
+        return _WHEELCHAIR_WORDS.get(value.strip().lower(), value.strip().lower())
+    return value
+
+
+class Accessibility(ContentModel):
+    wheelchair: Annotated[
+        Wheelchair | None,
+        BeforeValidator(_wheelchair),
+        WithJsonSchema({"enum": ["yes", "limited", "no", "ja", "teilweise", "nein"]}),
+    ] = Field(
+        None,
+        title="Rollstuhl",
+        description="Zugang mit Rollstuhl: yes (ja), limited (teilweise) oder no (nein).",
+    )
+    toilet: YesNo | None = Field(None, title="Barrierefreies WC", description="Gibt es ein rollstuhlgerechtes WC?")
+    hearing_loop: YesNo | None = Field(None, title="Höranlage", description="Induktive Höranlage vorhanden?")
+    notes: str | None = Field(
+        None, title="Hinweise", description="Weitere Hinweise zur Barrierefreiheit, z. B. „Rampe am Seiteneingang“."
+    )
+
+
+class Address(ContentModel):
+    street: Text = Field(title="Straße und Hausnummer", examples=["Markt 1"])
+    postcode: Postcode = Field(title="Postleitzahl", examples=["04916"])
+    city: Text = Field(title="Ort", examples=["Herzberg (Elster)"])
+
+
+class Contact(ContentModel):
+    name: str | None = Field(None, title="Ansprechperson", description="Name oder Funktion, z. B. „Vorstand“.")
+    email: Email | None = Field(None, title="E-Mail")
+    phone: Phone | None = Field(None, title="Telefon")
+    website: HttpUrl | None = Field(None, title="Webseite")
+
+
+class Image(ContentModel):
+    src: Text = Field(
+        title="Bilddatei",
+        description="Pfad der Bilddatei unter content/images/, z. B. „vereinsmeile-2026.jpg“. "
+        "Keine Links auf fremde Seiten.",
+    )
+    alt: Text = Field(
+        title="Bildbeschreibung",
+        description="Was auf dem Bild zu sehen ist, für Menschen, die es nicht sehen können.",
+    )
+    credit: str | None = Field(None, title="Bildnachweis", description="Fotograf/in oder Quelle.")

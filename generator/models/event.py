@@ -1,0 +1,257 @@
+"""Events: one-off or recurring, with cancelled and moved occurrences."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
+
+from generator.models.common import (
+    Accessibility,
+    Contact,
+    ContentModel,
+    EndValue,
+    HttpUrl,
+    Image,
+    LocalDate,
+    LocalDateList,
+    LocalDateOrDateTime,
+    Markdown,
+    PositiveInt,
+    Postcode,
+    Slug,
+    SlugList,
+    Text,
+    TextList,
+    YesNo,
+    error,
+)
+from generator.models.weekdays import WeekdayList
+
+
+class Status(StrEnum):
+    scheduled = "scheduled"
+    cancelled = "cancelled"
+    postponed = "postponed"
+
+
+_STATUS_WORDS = {"geplant": "scheduled", "abgesagt": "cancelled", "verschoben": "postponed"}
+
+
+class Frequency(StrEnum):
+    daily = "daily"
+    weekly = "weekly"
+    monthly = "monthly"
+    yearly = "yearly"
+
+
+_FREQUENCY_WORDS = {"täglich": "daily", "wöchentlich": "weekly", "monatlich": "monthly", "jährlich": "yearly"}
+
+
+def _lower_word(words: dict[str, str]):
+    def normalise(value: Any) -> Any:
+        if isinstance(value, str):
+            text = value.strip().lower()
+            return words.get(text, text)
+        return value
+
+    return normalise
+
+
+class Place(ContentModel):
+    """A one-off place that is not worth its own venue file."""
+
+    name: Text = Field(title="Name des Ortes", examples=["Garten der Familie Muster"])
+    street: str | None = Field(None, title="Straße und Hausnummer")
+    postcode: Postcode | None = Field(None, title="Postleitzahl")
+    city: str | None = Field(None, title="Ort")
+
+
+def resolve_end(
+    start: date | datetime, end: date | datetime | time | None, field: str = "end"
+) -> date | datetime | None:
+    """Turn an ``HH:MM`` end into a datetime on the start's day."""
+    if isinstance(end, time):
+        if not isinstance(start, datetime):
+            raise error("Ein ganztägiger Termin endet an einem Tag (JJJJ-MM-TT), nicht zu einer Uhrzeit.", field=field)
+        return datetime.combine(start.date(), end)
+    return end
+
+
+def check_start_end(start: date | datetime, end: date | datetime | None, field: str = "end") -> None:
+    """Raise a German error when start and end do not fit together."""
+    if end is None:
+        return
+    if isinstance(start, datetime) != isinstance(end, datetime):
+        if isinstance(start, datetime):
+            raise error(
+                "Der Termin beginnt mit Uhrzeit, also braucht auch das Ende eine Uhrzeit "
+                "(JJJJ-MM-TT HH:MM oder nur HH:MM).",
+                field=field,
+            )
+        raise error(
+            "Der Termin ist ganztägig (Beginn ohne Uhrzeit), also ist das Ende ein Tag (JJJJ-MM-TT), "
+            "der letzte Tag des Termins.",
+            field=field,
+        )
+    if end < start:
+        raise error("Das Ende liegt vor dem Beginn. Prüfen Sie Datum und Uhrzeit von „end“.", field=field)
+    if isinstance(start, datetime) and end == start:
+        raise error("Das Ende ist gleich dem Beginn. Lassen Sie „end“ weg, wenn das Ende offen ist.", field=field)
+
+
+class Change(ContentModel):
+    """One occurrence of a series that is moved or otherwise different."""
+
+    date: LocalDate = Field(title="Regulärer Termin", description="Das Datum, an dem der Termin sonst stattfände.")
+    start: LocalDateOrDateTime | None = Field(None, title="Neuer Beginn")
+    end: EndValue | None = Field(None, title="Neues Ende")
+    title: str | None = Field(None, title="Geänderter Titel")
+    venue: Slug | None = Field(None, title="Anderer Ort")
+    location: Place | None = Field(None, title="Anderer Ort (einmalig)")
+    note: str | None = Field(None, title="Hinweis", examples=["Wegen der Ferien einen Tag später."])
+
+    @model_validator(mode="after")
+    def _something_changes(self) -> Change:
+        if not any((self.start, self.end, self.title, self.venue, self.location, self.note)):
+            raise error(
+                "Die Änderung nennt nur ein Datum. Geben Sie an, was sich ändert (start, end, venue, title oder note).",
+                field="date",
+            )
+        if self.venue and self.location:
+            raise error("Nennen Sie entweder „venue“ oder „location“, nicht beides.", field="location")
+        return self
+
+
+class Repeat(ContentModel):
+    """A recurrence rule in the words of `freq`, `interval`, `days`, `until`/`count`."""
+
+    freq: Annotated[
+        Frequency,
+        BeforeValidator(_lower_word(_FREQUENCY_WORDS)),
+        WithJsonSchema({"enum": [*(f.value for f in Frequency), *_FREQUENCY_WORDS]}),
+    ] = Field(
+        title="Rhythmus", description="daily, weekly, monthly oder yearly (täglich, wöchentlich, monatlich, jährlich)."
+    )
+    interval: PositiveInt = Field(1, title="Abstand", description="2 = jede zweite Woche (bzw. jeden zweiten Monat …).")
+    days: WeekdayList | None = Field(
+        None,
+        title="Wochentage",
+        description="z. B. [di, do]; bei monatlich auch 1mo (erster Montag) oder -1fr (letzter Freitag).",
+    )
+    until: LocalDate | None = Field(None, title="Bis", description="Letzter möglicher Tag der Reihe (einschließlich).")
+    count: PositiveInt | None = Field(None, title="Anzahl", description="Wie oft der Termin stattfindet.")
+    except_: LocalDateList = Field(
+        default_factory=list,
+        alias="except",
+        title="Entfällt",
+        description="Termine, die nicht stattfinden und nicht angezeigt werden.",
+    )
+    cancelled: LocalDateList = Field(
+        default_factory=list, title="Abgesagt", description="Termine, die angezeigt, aber als abgesagt markiert werden."
+    )
+    changes: list[Change] = Field(
+        default_factory=list, title="Änderungen", description="Verschobene oder geänderte Termine."
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Repeat:
+        if self.until and self.count:
+            raise error("Nennen Sie entweder „until“ (bis wann) oder „count“ (wie oft), nicht beides.", field="count")
+        for day in self.days or ():
+            if day.ordinal is not None and self.freq not in (Frequency.monthly, Frequency.yearly):
+                raise error(
+                    f"Eine Nummer vor dem Wochentag (z. B. „{day.ordinal}…“) gibt es nur bei freq: monthly. "
+                    "Bei wöchentlichen Terminen schreiben Sie nur den Tag, z. B. di.",
+                    field="days",
+                )
+        doubled = set(self.except_) & set(self.cancelled)
+        doubled |= {c.date for c in self.changes} & (set(self.except_) | set(self.cancelled))
+        if doubled:
+            first = min(doubled)
+            raise error(
+                f"Der {first:%d.%m.%Y} steht in mehreren Listen (except, cancelled, changes). "
+                "Ein Termin entfällt, ist abgesagt oder geändert — nur eines davon.",
+                field="cancelled" if first in self.cancelled else "except",
+            )
+        change_dates = [c.date for c in self.changes]
+        if len(change_dates) != len(set(change_dates)):
+            raise error(
+                "Ein Datum steht mehrfach unter „changes“. Fassen Sie die Änderungen eines Termins zusammen.",
+                field="changes",
+            )
+        return self
+
+
+class Event(ContentModel):
+    """`content/events/<id>.yml`."""
+
+    title: Text = Field(title="Titel", examples=["Tag der Nachbarn"])
+    organizer: SlugList = Field(
+        default_factory=list,
+        title="Veranstalter",
+        description="Kennung eines Vereins (Dateiname unter content/clubs/ ohne .yml) oder eine Liste davon. "
+        "Leer lassen, wenn die Stadt selbst einlädt.",
+    )
+    category: Slug = Field(title="Kategorie", description="Eine Kategorie-Kennung aus content/town.yml, z. B. „fest“.")
+    venue: Slug | None = Field(None, title="Ort", description="Kennung eines Ortes unter content/venues/.")
+    location: Place | None = Field(None, title="Ort (einmalig)", description="Für einen Ort ohne eigene Datei.")
+    start: LocalDateOrDateTime = Field(
+        title="Beginn", description="JJJJ-MM-TT HH:MM in Ortszeit; nur JJJJ-MM-TT für ganztägige Termine."
+    )
+    end: EndValue | None = Field(
+        None,
+        title="Ende",
+        description="JJJJ-MM-TT HH:MM oder nur HH:MM; bei ganztägigen Terminen der letzte Tag (einschließlich).",
+    )
+    description: Markdown | None = Field(None, title="Beschreibung")
+    status: Annotated[
+        Status,
+        BeforeValidator(_lower_word(_STATUS_WORDS)),
+        WithJsonSchema({"enum": [*(s.value for s in Status), *_STATUS_WORDS]}),
+    ] = Field(
+        Status.scheduled,
+        title="Status",
+        description="scheduled (findet statt), cancelled (abgesagt) oder postponed (verschoben, neuer Termin folgt).",
+    )
+    repeat: Repeat | None = Field(None, title="Wiederholung")
+    free: YesNo | None = Field(None, title="Eintritt frei", description="ja, wenn die Teilnahme kostenlos ist.")
+    price: str | None = Field(None, title="Preis", examples=["5 €, ermäßigt 3 €"])
+    registration: HttpUrl | None = Field(None, title="Anmeldung", description="Link zur Anmeldung.")
+    registration_required: YesNo | None = Field(None, title="Anmeldung nötig")
+    audiences: SlugList = Field(
+        default_factory=list, title="Zielgruppen", description="Kennungen aus content/town.yml."
+    )
+    accessibility: Accessibility | None = Field(None, title="Barrierefreiheit")
+    image: Image | None = Field(None, title="Bild")
+    tags: TextList = Field(default_factory=list, title="Schlagwörter")
+    website: HttpUrl | None = Field(None, title="Webseite zum Termin")
+    contact: Contact | None = Field(None, title="Kontakt")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Event:
+        if self.venue and self.location:
+            raise error(
+                "Nennen Sie entweder „venue“ (Ort aus content/venues/) oder „location“, nicht beides.", field="location"
+            )
+        if not self.venue and not self.location:
+            raise error("Es fehlt der Ort. Geben Sie „venue“ (Kennung aus content/venues/) oder „location“ an.")
+        end = resolve_end(self.start, self.end)
+        check_start_end(self.start, end)
+        object.__setattr__(self, "end", end)
+        if self.free and self.price:
+            raise error("Der Termin ist als kostenlos (free: ja) markiert und hat zugleich einen Preis.", field="price")
+        for index, change in enumerate(self.repeat.changes if self.repeat else ()):
+            if change.start is not None and isinstance(change.start, datetime) != isinstance(self.start, datetime):
+                raise error(
+                    f"Die Änderung zum {change.date:%d.%m.%Y}: Der neue Beginn muss wie „start“ "
+                    + ("eine Uhrzeit haben." if isinstance(self.start, datetime) else "ein Tag ohne Uhrzeit sein."),
+                    field=f"repeat.changes.{index}.start",
+                )
+        return self
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, datetime)

@@ -1,0 +1,129 @@
+"""When an event takes place: its occurrences, in local time, with exceptions applied.
+
+A series is described by `repeat` (RFC 5545 semantics: the first occurrence is
+`start`, later ones follow the rule). Occurrences listed under `except`
+disappear; those under `cancelled` stay, marked cancelled; `changes` move or
+alter single occurrences, which keep their regular date as identity (the
+RECURRENCE-ID in calendar feeds).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from dateutil import rrule
+
+from generator.models.event import Change, Event, Frequency, Status, resolve_end
+
+_FREQ = {
+    Frequency.daily: rrule.DAILY,
+    Frequency.weekly: rrule.WEEKLY,
+    Frequency.monthly: rrule.MONTHLY,
+    Frequency.yearly: rrule.YEARLY,
+}
+_WEEKDAYS = (rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA, rrule.SU)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One time an event takes place (or would have, if cancelled)."""
+
+    original_date: date
+    """The regular date of this occurrence, even if it was moved."""
+    start: date | datetime
+    end: date | datetime | None
+    status: Status
+    change: Change | None = None
+
+    @property
+    def moved(self) -> bool:
+        return self.change is not None and self.change.start is not None
+
+
+def as_datetime(value: date | datetime) -> datetime:
+    return value if isinstance(value, datetime) else datetime.combine(value, time())
+
+
+def build_rule(event: Event) -> rrule.rrule:
+    """The dateutil rule of a series, in naive local time."""
+    repeat = event.repeat
+    assert repeat is not None
+    byweekday = None
+    if repeat.days:
+        byweekday = [_WEEKDAYS[d.day](d.ordinal) if d.ordinal else _WEEKDAYS[d.day] for d in repeat.days]
+    until = datetime.combine(repeat.until, time(23, 59, 59)) if repeat.until else None
+    return rrule.rrule(
+        _FREQ[repeat.freq],
+        dtstart=as_datetime(event.start),
+        interval=repeat.interval,
+        byweekday=byweekday,
+        until=until,
+        count=repeat.count,
+        cache=False,
+    )
+
+
+def regular_starts(event: Event, until: date | None = None) -> Iterator[date | datetime]:
+    """Regular starts of the event (the rule, before exceptions), up to ``until`` inclusive."""
+    if event.repeat is None:
+        if until is None or _day(event.start) <= until:
+            yield event.start
+        return
+    limit = datetime.combine(until, time(23, 59, 59)) if until else None
+    for start in build_rule(event):
+        if limit is not None and start > limit:
+            return
+        yield start if isinstance(event.start, datetime) else start.date()
+
+
+def occurrences(event: Event, until: date | None = None) -> Iterator[Occurrence]:
+    """Every occurrence up to ``until`` (inclusive), with `except`, `cancelled`, `changes` applied.
+
+    Open-ended series need ``until``; the caller picks a horizon.
+    """
+    duration = _duration(event)
+    repeat = event.repeat
+    excluded = set(repeat.except_) if repeat else set()
+    cancelled = set(repeat.cancelled) if repeat else set()
+    changes = {c.date: c for c in repeat.changes} if repeat else {}
+    series_cancelled = event.status is Status.cancelled
+    for start in regular_starts(event, until):
+        day = _day(start)
+        if day in excluded:
+            continue
+        status = Status.cancelled if (series_cancelled or day in cancelled) else event.status
+        change = changes.get(day)
+        if change is None:
+            yield Occurrence(day, start, _end_for(start, duration), status)
+            continue
+        new_start = change.start or start
+        new_end = resolve_end(new_start, change.end) if change.end is not None else _end_for(new_start, duration)
+        yield Occurrence(day, new_start, new_end, status, change)
+
+
+def _duration(event: Event) -> timedelta | None:
+    if event.end is None:
+        return None
+    return as_datetime(event.end) - as_datetime(event.start)  # type: ignore[arg-type]
+
+
+def _end_for(start: date | datetime, duration: timedelta | None) -> date | datetime | None:
+    if duration is None:
+        return None
+    if isinstance(start, datetime):
+        return start + duration
+    return start + timedelta(days=duration.days)
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def local_time_exists(moment: datetime, zone: ZoneInfo) -> bool:
+    """False for wall-clock times skipped by a DST change (e.g. 02:30 on the last Sunday of March)."""
+    aware = moment.replace(tzinfo=zone)
+    round_trip = datetime.fromtimestamp(aware.timestamp(), zone).replace(tzinfo=None)
+    return round_trip == moment

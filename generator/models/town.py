@@ -1,0 +1,155 @@
+"""The town configuration: everything that makes the portal Herzberg's and not another town's."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AfterValidator, Field, model_validator
+
+from generator.models.common import (
+    Address,
+    ContentModel,
+    Email,
+    HttpUrl,
+    LocalDate,
+    Phone,
+    Slug,
+    Text,
+    TimeOfDay,
+    error,
+)
+from generator.models.weekdays import WeekdayList
+
+
+def _time_zone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise error(f"„{value}“ ist keine bekannte Zeitzone. Für Deutschland: Europe/Berlin.") from None
+    return value
+
+
+def _site_url(value: str) -> str:
+    if not urlsplit(value).path.endswith("/"):
+        value += "/"
+    return value
+
+
+class Term(ContentModel):
+    """One entry of a vocabulary: a category, district or audience."""
+
+    id: Slug = Field(title="Kennung", description="Kurzname in Kleinbuchstaben, z. B. „sport“.")
+    label: Text = Field(title="Bezeichnung", description="Wie die Bürgerinnen und Bürger es lesen, z. B. „Sport“.")
+    description: str | None = Field(None, title="Beschreibung")
+
+
+class OpeningHours(ContentModel):
+    days: WeekdayList = Field(title="Wochentage", description="z. B. [di, do] oder [tu, th].")
+    opens: TimeOfDay = Field(title="Von", examples=["09:00"])
+    closes: TimeOfDay = Field(title="Bis", examples=["12:00"])
+
+    @model_validator(mode="after")
+    def _closes_after_opening(self) -> OpeningHours:
+        if self.closes <= self.opens:
+            raise error("„closes“ muss nach „opens“ liegen.")
+        return self
+
+
+class ContactPoint(ContentModel):
+    """The physical contact point (Anlaufstelle) where people get help in person."""
+
+    name: Text = Field(title="Name", examples=["Anlaufstelle Engagement"])
+    building: str | None = Field(None, title="Gebäude", examples=["Haus II"])
+    address: Address = Field(title="Adresse")
+    phone: Phone | None = Field(None, title="Telefon")
+    email: Email | None = Field(None, title="E-Mail")
+    opening_hours: list[OpeningHours] = Field(default_factory=list, title="Öffnungszeiten")
+    opening_notes: str | None = Field(None, title="Hinweis zu den Öffnungszeiten")
+    venue: Slug | None = Field(None, title="Ort", description="Kennung des Orts unter content/venues/.")
+
+
+class Person(ContentModel):
+    name: Text = Field(title="Name oder Funktion")
+    address: Address | None = Field(None, title="Adresse")
+    email: Email | None = Field(None, title="E-Mail")
+    phone: Phone | None = Field(None, title="Telefon")
+
+
+class Legal(ContentModel):
+    """Data for Impressum, Datenschutzerklärung and Erklärung zur Barrierefreiheit."""
+
+    publisher: Text = Field(title="Herausgeber", examples=["Stadt Herzberg (Elster)"])
+    address: Address = Field(title="Anschrift des Herausgebers")
+    represented_by: Text = Field(title="Vertreten durch", examples=["Die Bürgermeisterin / der Bürgermeister"])
+    email: Email = Field(title="E-Mail")
+    phone: Phone | None = Field(None, title="Telefon")
+    editorial_contact: Person | None = Field(None, title="Redaktion (verantwortlich nach § 18 MStV)")
+    data_protection_officer: Person = Field(title="Datenschutzbeauftragte/r")
+    supervisory_authority: Person = Field(title="Datenschutz-Aufsichtsbehörde")
+    hosting: Text = Field(title="Hosting", description="Wer die Seite technisch bereitstellt.")
+    accessibility_contact: Person = Field(title="Kontakt für Barrieren")
+    accessibility_enforcement: Person = Field(title="Schlichtungs- bzw. Durchsetzungsstelle")
+    accessibility_evaluated: LocalDate | None = Field(
+        None, title="Stand der Erklärung zur Barrierefreiheit", examples=["2026-11-25"]
+    )
+    accessibility_status: Text = Field(
+        "teilweise vereinbar",
+        title="Stand der Vereinbarkeit",
+        description="„vollständig vereinbar“, „teilweise vereinbar“ oder „nicht vereinbar“ mit BITV 2.0.",
+    )
+
+
+class Town(ContentModel):
+    """`content/town.yml`: one file for everything town-specific."""
+
+    name: Text = Field(title="Name der Kommune", examples=["Herzberg (Elster)"])
+    portal_name: Text = Field(title="Name des Portals", examples=["Engagiert in Herzberg"])
+    tagline: str | None = Field(None, title="Untertitel")
+    site_url: Annotated[HttpUrl, AfterValidator(_site_url)] = Field(
+        title="Adresse der Seite", description="Öffentliche Adresse des Portals, z. B. https://engagiert.example.org/."
+    )
+    timezone: Annotated[Text, AfterValidator(_time_zone)] = Field("Europe/Berlin", title="Zeitzone")
+    organizer_name: Text = Field(
+        title="Veranstalter ohne Verein",
+        description="Wer als Veranstalter genannt wird, wenn ein Termin keinen Verein nennt.",
+        examples=["Stadt Herzberg (Elster)"],
+    )
+    categories: list[Term] = Field(title="Kategorien", min_length=1)
+    districts: list[Term] = Field(title="Ortsteile", min_length=1)
+    audiences: list[Term] = Field(title="Zielgruppen", min_length=1)
+    contact_point: ContactPoint = Field(title="Anlaufstelle")
+    legal: Legal = Field(title="Rechtliches")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_duplicate_terms(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for vocabulary in ("categories", "districts", "audiences"):
+                seen: set[str] = set()
+                for term in data.get(vocabulary) or []:
+                    term_id = term.get("id") if isinstance(term, dict) else None
+                    if term_id in seen:
+                        raise error(f"Die Kennung „{term_id}“ steht in „{vocabulary}“ doppelt.")
+                    seen.add(term_id)
+        return data
+
+    @cached_property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @cached_property
+    def domain(self) -> str:
+        """The host name of the site; the stable suffix of every calendar UID."""
+        return urlsplit(self.site_url).hostname or "localhost"
+
+    def category_label(self, category_id: str) -> str:
+        return next(t.label for t in self.categories if t.id == category_id)
+
+    def district_label(self, district_id: str) -> str:
+        return next(t.label for t in self.districts if t.id == district_id)
+
+    def audience_label(self, audience_id: str) -> str:
+        return next(t.label for t in self.audiences if t.id == audience_id)

@@ -1,0 +1,97 @@
+"""The pipeline: discover → load → validate → Site; building writes nothing unless all of it is clean."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.load.discover import IMAGES_DIR, TOWN_FILE, ContentFile, discover
+from generator.load.yaml_loader import YamlLoadError, load_yaml_file
+from generator.models.site import Record, Site
+from generator.models.town import Town
+from generator.problems import Location, Problem, ProblemReport, display_path
+from generator.validate.records import validate_file, validate_model
+from generator.validate.references import ReferenceChecker
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a town's files live."""
+
+    root: Path
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def town_file(self) -> Path:
+        return self.content_dir / TOWN_FILE
+
+    @property
+    def images_dir(self) -> Path:
+        return self.content_dir / IMAGES_DIR
+
+    @property
+    def theme_dir(self) -> Path:
+        return self.root / "theme"
+
+    @property
+    def mkdocs_file(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+
+def load_site(project: Project) -> tuple[Site | None, ProblemReport]:
+    """Read and validate all content. The Site is None whenever any problem was found."""
+    report = ProblemReport()
+    town, town_source = _load_town(project, report)
+    files, naming_problems = discover(project.content_dir, project.root)
+    report.extend(naming_problems)
+    records: dict[str, dict[str, Record[Any]]] = {
+        kind: {} for kind in ("clubs", "venues", "events", "opportunities", "pages")
+    }
+    first_seen: dict[tuple[str, str], ContentFile] = {}
+    for file in files:
+        earlier = first_seen.setdefault((file.kind, file.id), file)
+        if earlier is not file:
+            report.add(
+                Location(file.shown_path),
+                "",
+                f"Die Kennung „{file.id}“ gibt es schon ({earlier.shown_path}). Dateinamen müssen in "
+                f"content/{file.kind}/ eindeutig sein, auch über Unterordner hinweg. Benennen Sie eine der Dateien um.",
+            )
+            continue
+        record, problems = validate_file(file)
+        report.extend(problems)
+        if record is not None:
+            records[file.kind][file.id] = record
+    if town is None or town_source is None:
+        return None, report
+    site = Site(town, town_source, **records)
+    report.extend(ReferenceChecker(site, project.images_dir).run())
+    if report:
+        return None, report
+    return site, report
+
+
+def _load_town(project: Project, report: ProblemReport):
+    shown = display_path(project.town_file, project.root)
+    if not project.town_file.is_file():
+        report.add(
+            Location(shown),
+            "",
+            "Die Datei mit den Angaben zur Kommune fehlt. Legen Sie content/town.yml an (Vorlage: README).",
+        )
+        return None, None
+    try:
+        document = load_yaml_file(project.town_file, shown)
+    except YamlLoadError as exc:
+        report.extend(exc.problems)
+        return None, None
+    town, problems = validate_model(Town, document)
+    report.extend(problems)
+    return town, document.source
+
+
+__all__ = ["Problem", "Project", "load_site"]

@@ -1,0 +1,123 @@
+"""Dates, times and series in German words, as citizens read them on the portal."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from generator.models.event import Event, Frequency
+from generator.models.schedule import Occurrence
+from generator.models.weekdays import GERMAN_NAMES, GERMAN_SHORT
+
+MONTHS = (
+    "Januar", "Februar", "März", "April", "Mai", "Juni",
+    "Juli", "August", "September", "Oktober", "November", "Dezember",
+)  # fmt: skip
+_ORDINALS = {1: "ersten", 2: "zweiten", 3: "dritten", 4: "vierten", 5: "fünften", -1: "letzten", -2: "vorletzten"}
+_PLURAL_DAYS = ("montags", "dienstags", "mittwochs", "donnerstags", "freitags", "samstags", "sonntags")
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def long_date(value: date | datetime) -> str:
+    """`Sa., 22. Mai 2027`"""
+    day = _day(value)
+    return f"{GERMAN_SHORT[day.weekday()]}., {day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def full_date(value: date | datetime) -> str:
+    """`Samstag, 22. Mai 2027`"""
+    day = _day(value)
+    return f"{GERMAN_NAMES[day.weekday()]}, {day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def short_date(value: date | datetime) -> str:
+    """`22. Mai 2027`"""
+    day = _day(value)
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def clock(value: datetime) -> str:
+    return f"{value:%H:%M}"
+
+
+def month_name(year: int, month: int) -> str:
+    return f"{MONTHS[month - 1]} {year}"
+
+
+def when(start: date | datetime, end: date | datetime | None) -> str:
+    """`Sa., 22. Mai 2027, 15:00–19:00 Uhr` and the other shapes a date range can take."""
+    if isinstance(start, datetime):
+        if end is None:
+            return f"{long_date(start)}, {clock(start)} Uhr"
+        assert isinstance(end, datetime)
+        if end.date() == start.date():
+            return f"{long_date(start)}, {clock(start)}–{clock(end)} Uhr"
+        return f"{long_date(start)}, {clock(start)} Uhr bis {long_date(end)}, {clock(end)} Uhr"
+    if end is None or _day(end) == start:
+        return f"{long_date(start)}, ganztägig"
+    return f"{long_date(start)} bis {long_date(end)}, ganztägig"
+
+
+def occurrence_when(occurrence: Occurrence) -> str:
+    return when(occurrence.start, occurrence.end)
+
+
+def recurrence_in_words(event: Event) -> str:
+    """`jeden Dienstag, 18:00 Uhr, bis 31. Dezember 2027`"""
+    repeat = event.repeat
+    if repeat is None:
+        return ""
+    days = repeat.days or []
+    interval = repeat.interval
+    if repeat.freq is Frequency.daily:
+        rhythm = "täglich" if interval == 1 else f"alle {interval} Tage"
+    elif repeat.freq is Frequency.weekly:
+        weekdays = days or []
+        names = [GERMAN_NAMES[d.day] for d in weekdays] or [GERMAN_NAMES[_day(event.start).weekday()]]
+        joined = _join(names)
+        rhythm = f"jeden {joined}" if interval == 1 else f"jeden {interval}. {joined}"
+        if interval == 2:
+            rhythm = f"jeden zweiten {joined}"
+    elif repeat.freq is Frequency.monthly:
+        if days:
+            parts = []
+            for d in days:
+                if d.ordinal is not None:
+                    parts.append(f"{_ORDINALS.get(d.ordinal, f'{d.ordinal}.')} {GERMAN_NAMES[d.day]}")
+                else:
+                    parts.append(f"jeden {GERMAN_NAMES[d.day]}")
+            prefix = "jeden" if all(d.ordinal is not None for d in days) else ""
+            every = "im Monat" if interval == 1 else f"alle {interval} Monate"
+            rhythm = f"{prefix} {_join(parts)} {every}".strip()
+        else:
+            day_of_month = _day(event.start).day
+            rhythm = f"monatlich am {day_of_month}." if interval == 1 else f"alle {interval} Monate am {day_of_month}."
+    else:
+        start_day = _day(event.start)
+        rhythm = f"jährlich am {start_day.day}. {MONTHS[start_day.month - 1]}"
+        if interval > 1:
+            rhythm = f"alle {interval} Jahre am {start_day.day}. {MONTHS[start_day.month - 1]}"
+    parts = [rhythm]
+    if isinstance(event.start, datetime):
+        end = event.end
+        if isinstance(end, datetime) and end.date() == event.start.date():
+            parts.append(f"{clock(event.start)}–{clock(end)} Uhr")
+        else:
+            parts.append(f"{clock(event.start)} Uhr")
+    if repeat.until:
+        parts.append(f"bis {short_date(repeat.until)}")
+    elif repeat.count:
+        parts.append(f"{repeat.count}-mal")
+    return ", ".join(parts)
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " und " + items[-1]
+
+
+def weekday_plural(index: int) -> str:
+    return _PLURAL_DAYS[index]

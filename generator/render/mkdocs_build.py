@@ -1,0 +1,40 @@
+"""Run MkDocs on the generated docs_dir, with the town's data filled into mkdocs.yml."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError
+
+from generator.models.town import Town
+from generator.render.pages import NavEntry
+from generator.render.urls import source_file
+
+
+class MkDocsError(RuntimeError):
+    """MkDocs refused the generated site (a bug in the generator or theme, not in content)."""
+
+
+def run_mkdocs(mkdocs_file: Path, docs_dir: Path, site_dir: Path, town: Town, nav: list[NavEntry]) -> None:
+    _quiet_mkdocs()
+    try:
+        config = load_config(
+            config_file=str(mkdocs_file),
+            docs_dir=str(docs_dir),
+            site_dir=str(site_dir),
+            site_name=town.portal_name,
+            site_url=town.site_url,
+            site_description=town.tagline or "",
+            nav=[{entry.title: source_file(entry.url)} for entry in nav],
+        )
+        mkdocs_build(config)
+    except (Abort, ConfigurationError) as exc:
+        raise MkDocsError(str(exc)) from exc
+
+
+def _quiet_mkdocs() -> None:
+    """MkDocs logs every step at INFO; keep warnings and errors only."""
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)

@@ -1,0 +1,144 @@
+"""Turn pydantic's validation errors into located German problems for volunteers."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from generator.load.yaml_loader import Loc, SourceMap
+from generator.problems import Problem
+
+
+def problems_from_validation_error(
+    exc: ValidationError, model: type[BaseModel], source: SourceMap, base: Loc = ()
+) -> list[Problem]:
+    """One Problem per pydantic error, located in the source file."""
+    return [_problem(error, model, source, base) for error in exc.errors(include_url=False)]
+
+
+def field_label(loc: Loc) -> str:
+    """`('repeat', 'changes', 0, 'start')` → `repeat.changes[1].start` (entries counted from 1)."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def _problem(error: ErrorDetails, model: type[BaseModel], source: SourceMap, base: Loc) -> Problem:
+    loc: Loc = base + tuple(error["loc"])
+    context = error.get("ctx") or {}
+    extra_field = context.get("field") if error["type"] == "inhalt" else None
+    if extra_field:
+        loc = loc + tuple(int(p) if p.isdigit() else p for p in str(extra_field).split("."))
+    kind = error["type"]
+    if kind == "missing":
+        location = source.value(loc[:-1])
+    elif kind == "extra_forbidden":
+        location = source.key(loc)
+    else:
+        location = source.value(loc)
+    return Problem(location, field_label(loc), _message(error, model, loc[len(base) :]))
+
+
+def _message(error: ErrorDetails, model: type[BaseModel], loc: Loc) -> str:
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "inhalt":
+        return error["msg"]
+    if kind == "missing":
+        name = str(loc[-1])
+        title = _field_title(model, loc)
+        label = f"„{name}“ ({title})" if title else f"„{name}“"
+        return f"Das Pflichtfeld {label} fehlt. Ergänzen Sie eine Zeile „{name}: …“."
+    if kind == "extra_forbidden":
+        return _unknown_field_message(model, loc)
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        fields = _allowed_fields(model, loc)
+        example = f" (z. B. {', '.join(f + ':' for f in fields[:3])})" if fields else ""
+        return (
+            "Hier werden eingerückte Unterfelder erwartet"
+            f"{example}, kein einzelner Wert. Schreiben Sie jedes Unterfeld in eine eigene, eingerückte Zeile."
+        )
+    if kind == "list_type":
+        return "Hier wird eine Liste erwartet: [a, b] oder jeder Eintrag in einer eigenen Zeile mit „- “ davor."
+    if kind in ("string_type", "str_type"):
+        return "Hier wird ein einfacher Text erwartet, keine Liste und keine Unterfelder."
+    if kind in ("enum", "literal_error"):
+        expected = (error.get("ctx") or {}).get("expected", "")
+        return f"„{value}“ ist hier nicht erlaubt. Erlaubt sind: {expected.replace(' or ', ', ')}."
+    if kind == "too_short":
+        return "Die Liste ist leer. Tragen Sie mindestens einen Eintrag ein."
+    if kind == "string_too_long":
+        limit = (error.get("ctx") or {}).get("max_length")
+        return f"Der Text ist zu lang (höchstens {limit} Zeichen)."
+    if kind in ("bool_type", "bool_parsing"):
+        return f"„{value}“ ist weder ja noch nein. Schreiben Sie ja oder nein."
+    return f"Ungültiger Wert „{value}“. Prüfen Sie die Schreibweise (technisch: {error['msg']})."
+
+
+def _unknown_field_message(model: type[BaseModel], loc: Loc) -> str:
+    name = str(loc[-1])
+    allowed = _allowed_fields(model, loc[:-1])
+    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+    hint = f" Meinten Sie „{close[0]}“?" if close else ""
+    listing = f" Erlaubt sind: {', '.join(allowed)}." if allowed else ""
+    return f"Das Feld „{name}“ gibt es hier nicht.{hint}{listing}"
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The nested model class that the location ``loc`` points into."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = _field_by_name(current, part)
+        if field is None:
+            return None
+        current = _inner_model(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _field_by_name(model: type[BaseModel], name: str):
+    for field_name, field in model.model_fields.items():
+        if (field.alias or field_name) == name:
+            return field
+    return None
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _inner_model(typing.get_args(annotation)[0])
+    if origin in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _inner_model(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _allowed_fields(model: type[BaseModel], loc: Loc) -> list[str]:
+    target = _model_at(model, loc)
+    if target is None:
+        return []
+    return [field.alias or name for name, field in target.model_fields.items()]
+
+
+def _field_title(model: type[BaseModel], loc: Loc) -> str | None:
+    parent = _model_at(model, loc[:-1])
+    if parent is None:
+        return None
+    field = _field_by_name(parent, str(loc[-1]))
+    return field.title if field else None

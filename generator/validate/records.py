@@ -1,0 +1,92 @@
+"""First layer of validation: each file on its own against its model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from generator.load.discover import ContentFile
+from generator.load.yaml_loader import LoadedDocument, YamlLoadError, load_yaml_file, load_yaml_text, read_text
+from generator.models.club import Club
+from generator.models.event import Event
+from generator.models.opportunity import Opportunity
+from generator.models.page import PageMeta
+from generator.models.site import Record
+from generator.models.venue import Venue
+from generator.problems import Location, Problem
+from generator.validate.messages import problems_from_validation_error
+
+MODELS: dict[str, type[BaseModel]] = {
+    "clubs": Club,
+    "venues": Venue,
+    "events": Event,
+    "opportunities": Opportunity,
+    "pages": PageMeta,
+}
+
+
+def validate_model(model: type[BaseModel], document: LoadedDocument) -> tuple[Any | None, list[Problem]]:
+    """Validate parsed YAML against ``model``; return the instance or located problems."""
+    source = document.source
+    if document.data is None:
+        return None, [
+            Problem(Location(source.path, 1, 1), "", "Die Datei ist leer. Tragen Sie die Felder ein (name: wert).")
+        ]
+    if not isinstance(document.data, dict):
+        return None, [
+            Problem(
+                source.value(()),
+                "",
+                "Die Datei muss aus Feldern bestehen (je Zeile „name: wert“), "
+                "nicht aus einer Liste oder einem einzelnen Text.",
+            )
+        ]
+    try:
+        return model.model_validate(document.data), []
+    except ValidationError as exc:
+        return None, problems_from_validation_error(exc, model, source)
+
+
+def validate_file(file: ContentFile) -> tuple[Record[Any] | None, list[Problem]]:
+    """Load and validate one record file."""
+    try:
+        if file.kind == "pages":
+            document, body = _load_page(file)
+        else:
+            document, body = load_yaml_file(file.path, file.shown_path), ""
+    except YamlLoadError as exc:
+        return None, exc.problems
+    data, problems = validate_model(MODELS[file.kind], document)
+    if data is None:
+        return None, problems
+    return Record(file.id, file.shown_path, data, document.source, body), []
+
+
+def _load_page(file: ContentFile) -> tuple[LoadedDocument, str]:
+    """Split a Markdown page into its YAML header and body."""
+    text = read_text(file.path, file.shown_path)
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        raise YamlLoadError(
+            [
+                Problem(
+                    Location(file.shown_path, 1, 1),
+                    "",
+                    "Eine Seite beginnt mit einem Kopf zwischen zwei Zeilen „---“, darin mindestens "
+                    "„title: …“. Beispiel:\n---\ntitle: Anlaufstelle\n---",
+                )
+            ]
+        )
+    for index, line in enumerate(lines[1:], start=1):
+        if line.strip() == "---":
+            header = "".join(lines[1:index])
+            body = "".join(lines[index + 1 :])
+            return load_yaml_text(header, file.shown_path, line_offset=1), body
+    raise YamlLoadError(
+        [
+            Problem(
+                Location(file.shown_path, 1, 1), "", "Der Kopf der Seite wird nicht mit einer Zeile „---“ geschlossen."
+            )
+        ]
+    )

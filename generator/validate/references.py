@@ -1,0 +1,209 @@
+"""Second layer of validation: checks across files and against the town config.
+
+Runs only on records that passed their own model, so every message here can
+rely on well-typed data.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from pydantic_core import PydanticCustomError
+
+from generator.load.yaml_loader import Loc, SourceMap
+from generator.models.event import Change, Event, check_start_end, resolve_end
+from generator.models.schedule import as_datetime, local_time_exists, occurrences, regular_starts
+from generator.models.site import Record, Site
+from generator.models.weekdays import GERMAN_NAMES
+from generator.problems import Problem
+from generator.validate.messages import field_label
+
+_KIND_NOUNS = {
+    "clubs": ("Einen Verein", "content/clubs"),
+    "venues": ("Einen Ort", "content/venues"),
+    "categories": ("Eine Kategorie", "content/town.yml"),
+    "districts": ("Einen Ortsteil", "content/town.yml"),
+    "audiences": ("Eine Zielgruppe", "content/town.yml"),
+}
+_DST_CHECK_YEARS = 3
+
+
+class ReferenceChecker:
+    """Collects cross-file problems for one site."""
+
+    def __init__(self, site: Site, images_dir: Path):
+        self.site = site
+        self.images_dir = images_dir
+        self.problems: list[Problem] = []
+        town = site.town
+        self.known: dict[str, set[str]] = {
+            "clubs": set(site.clubs),
+            "venues": set(site.venues),
+            "categories": {t.id for t in town.categories},
+            "districts": {t.id for t in town.districts},
+            "audiences": {t.id for t in town.audiences},
+        }
+
+    def run(self) -> list[Problem]:
+        town = self.site.town
+        if town.contact_point.venue:
+            self._ref(self.site.town_source, ("contact_point", "venue"), "venues", [town.contact_point.venue])
+        for club in self.site.clubs.values():
+            data = club.data
+            self._ref(club.source, ("category",), "categories", data.category)
+            self._ref(club.source, ("district",), "districts", [data.district] if data.district else [])
+            self._ref(club.source, ("venue",), "venues", [data.venue] if data.venue else [])
+            self._ref(club.source, ("audiences",), "audiences", data.audiences)
+            self._image(club.source, data.image)
+        for venue in self.site.venues.values():
+            self._ref(venue.source, ("district",), "districts", [venue.data.district] if venue.data.district else [])
+        for opportunity in self.site.opportunities.values():
+            data = opportunity.data
+            self._ref(opportunity.source, ("organizer",), "clubs", data.organizer)
+            self._ref(opportunity.source, ("category",), "categories", [data.category] if data.category else [])
+            self._ref(opportunity.source, ("district",), "districts", [data.district] if data.district else [])
+            self._ref(opportunity.source, ("venue",), "venues", [data.venue] if data.venue else [])
+            self._ref(opportunity.source, ("audiences",), "audiences", data.audiences)
+        for event in self.site.events.values():
+            self._event(event)
+        return self.problems
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _add(self, source: SourceMap, loc: Loc, message: str) -> None:
+        self.problems.append(Problem(source.value(loc), field_label(loc), message))
+
+    def _ref(self, source: SourceMap, loc: Loc, kind: str, ids: Iterable[str]) -> None:
+        """Report every id in ``ids`` that does not name a known record or term."""
+        known = self.known[kind]
+        ids = list(ids)
+        for index, ref in enumerate(ids):
+            if ref in known:
+                continue
+            noun, where = _KIND_NOUNS[kind]
+            close = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=0.6)
+            hint = f" Meinten Sie „{close[0]}“?" if close else ""
+            if where.endswith(".yml"):
+                found = f" in {where}"
+                listing = f" Vorhanden: {', '.join(sorted(known))}." if len(known) <= 30 else ""
+            else:
+                found = f" (es gibt keine Datei {where}/{ref}.yml)"
+                listing = ""
+            item_loc = (*loc, index) if (*loc, index) in source.values else loc
+            self._add(source, item_loc, f"{noun} mit der Kennung „{ref}“ gibt es nicht{found}.{hint}{listing}")
+
+    def _image(self, source: SourceMap, image) -> None:
+        if image is None:
+            return
+        src = image.src
+        if "://" in src or src.startswith(("/", "\\")) or ".." in Path(src).parts:
+            self._add(
+                source,
+                ("image", "src"),
+                "Bilder müssen als Datei unter content/images/ liegen; Links auf andere Seiten sind nicht "
+                "erlaubt (Datenschutz). Geben Sie den Dateinamen an, z. B. „sommerfest.jpg“.",
+            )
+        elif not (self.images_dir / src).is_file():
+            self._add(source, ("image", "src"), f"Die Bilddatei content/images/{src} gibt es nicht.")
+        elif Path(src).suffix.lower() not in {".jpg", ".jpeg", ".png", ".webp", ".svg"}:
+            self._add(source, ("image", "src"), "Erlaubt sind Bilder im Format JPG, PNG, WebP oder SVG.")
+
+    # --- events ----------------------------------------------------------------------------
+
+    def _event(self, record: Record[Event]) -> None:
+        event, source = record.data, record.source
+        self._ref(source, ("organizer",), "clubs", event.organizer)
+        self._ref(source, ("category",), "categories", [event.category])
+        self._ref(source, ("venue",), "venues", [event.venue] if event.venue else [])
+        self._ref(source, ("audiences",), "audiences", event.audiences)
+        self._image(source, event.image)
+        zone = self.site.town.zone
+        for loc, moment in (("start",), event.start), (("end",), event.end):
+            if isinstance(moment, datetime) and not local_time_exists(moment, zone):
+                self._add(source, loc, _dst_gap_message(moment))
+        if event.repeat is not None:
+            self._series(record)
+
+    def _series(self, record: Record[Event]) -> None:
+        event, source = record.data, record.source
+        repeat = event.repeat
+        assert repeat is not None
+        first = next(regular_starts(event), None)
+        if first != event.start:
+            self._add(
+                source,
+                ("start",),
+                f"Der Beginn ({_german_day(event.start)}) passt nicht zur Wiederholung unter „repeat“. "
+                "Wählen Sie als Beginn den ersten Termin der Reihe, oder passen Sie „days“ an.",
+            )
+            return
+        listed: list[tuple[Loc, date]] = [(("repeat", "except", i), d) for i, d in enumerate(repeat.except_)]
+        listed += [(("repeat", "cancelled", i), d) for i, d in enumerate(repeat.cancelled)]
+        listed += [(("repeat", "changes", i, "date"), c.date) for i, c in enumerate(repeat.changes)]
+        start_day = as_datetime(event.start).date()
+        horizon = max([d for _, d in listed], default=start_day)
+        dst_horizon = start_day + timedelta(days=366 * _DST_CHECK_YEARS)
+        regular = {as_datetime(s).date(): s for s in regular_starts(event, max(horizon, dst_horizon))}
+        for loc, day in listed:
+            if day not in regular:
+                self._add(source, loc, _not_an_occurrence_message(day, event, regular))
+        zone = self.site.town.zone
+        if isinstance(event.start, datetime):
+            gaps = [s for s in regular.values() if isinstance(s, datetime) and not local_time_exists(s, zone)]
+            if gaps:
+                self._add(
+                    source,
+                    ("start",),
+                    f"Ein Termin der Reihe fiele auf {_german_day(gaps[0])}, {gaps[0]:%H:%M} Uhr — diese "
+                    "Uhrzeit gibt es wegen der Umstellung auf Sommerzeit nicht. Wählen Sie eine andere Uhrzeit.",
+                )
+        for index, change in enumerate(repeat.changes):
+            self._change(record, index, change)
+        for occurrence in occurrences(event, horizon):
+            change = occurrence.change
+            if change and isinstance(occurrence.start, datetime) and not local_time_exists(occurrence.start, zone):
+                index = repeat.changes.index(change)
+                self._add(source, ("repeat", "changes", index, "start"), _dst_gap_message(occurrence.start))
+
+    def _change(self, record: Record[Event], index: int, change: Change) -> None:
+        base: Loc = ("repeat", "changes", index)
+        if change.venue:
+            self._ref(record.source, (*base, "venue"), "venues", [change.venue])
+        if change.end is not None:
+            start = change.start
+            if start is None:
+                start = datetime.combine(change.date, as_datetime(record.data.start).time())
+                if not isinstance(record.data.start, datetime):
+                    start = change.date
+            try:
+                check_start_end(start, resolve_end(start, change.end))
+            except PydanticCustomError as exc:
+                self._add(record.source, (*base, "end"), exc.message())
+
+
+def _german_day(value: date | datetime) -> str:
+    day = value.date() if isinstance(value, datetime) else value
+    return f"{GERMAN_NAMES[day.weekday()]}, {day:%d.%m.%Y}"
+
+
+def _dst_gap_message(moment: datetime) -> str:
+    return (
+        f"Die Uhrzeit {moment:%H:%M} am {moment:%d.%m.%Y} gibt es nicht: In dieser Nacht wird die Uhr "
+        "von 2 auf 3 Uhr vorgestellt (Sommerzeit). Wählen Sie eine Uhrzeit ab 03:00."
+    )
+
+
+def _not_an_occurrence_message(day: date, event: Event, regular: dict[date, date | datetime]) -> str:
+    later = sorted(d for d in regular if d > day)
+    earlier = sorted(d for d in regular if d < day)
+    near = earlier[-1:] + later[:1]
+    hint = ""
+    if near:
+        hint = " Nächstgelegene Termine: " + " und ".join(_german_day(d) for d in near) + "."
+    return (
+        f"Am {_german_day(day)} findet die Reihe nicht statt, daher kann dieser Tag hier nicht stehen.{hint} "
+        "Tragen Sie das reguläre Datum des betroffenen Termins ein."
+    )

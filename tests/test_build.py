@@ -1,0 +1,79 @@
+"""End-to-end: build the bundled Herzberg portal with the real CLI."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = "2026-12-01"
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("build") / "site"
+    assert main(["--root", str(ROOT), "build", "--out", str(out), "--today", TODAY]) == 0
+    return out
+
+
+def test_sample_content_validates(capsys):
+    assert main(["--root", str(ROOT), "validate"]) == 0
+    assert "Alles in Ordnung" in capsys.readouterr().out
+
+
+def test_build_writes_a_material_site_with_every_record(built_site):
+    assert (built_site / "index.html").is_file()
+    assert (built_site / "sitemap.xml").is_file()
+    for kind, folder in (("clubs", "vereine"), ("events", "veranstaltungen"), ("venues", "orte")):
+        for path in (ROOT / "content" / kind).rglob("*.yml"):
+            assert (built_site / folder / path.stem / "index.html").is_file(), path
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de"' in home
+    assert "md-header" in home  # the Material theme wrapped our page
+
+
+def test_built_pages_load_nothing_from_other_hosts(built_site):
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
+        for attribute in ('src="http', "src='http", '<link rel="stylesheet" href="http'):
+            assert attribute not in html, (page, attribute)
+
+
+def test_contributor_markup_never_reaches_the_page(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "build", "site", "node_modules"))
+    club = project / "content" / "clubs" / "heimatverein-herzberg.yml"
+    text = club.read_text(encoding="utf-8")
+    text = text.replace(
+        "description: |\n",
+        "description: |\n  <script>alert(1)</script> [klick](javascript:alert(2)) <img src=x onerror=alert(3)>\n",
+        1,
+    )
+    club.write_text(text, encoding="utf-8")
+    out = tmp_path / "site"
+    assert main(["--root", str(project), "build", "--out", str(out), "--today", TODAY]) == 0
+    html = (out / "vereine" / "heimatverein-herzberg" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)" in html
+    assert 'href="javascript:' not in html
+    assert "<img src=x" not in html
+
+
+def test_failed_build_leaves_the_previous_site_untouched(tmp_path, capsys):
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "build", "site", "node_modules"))
+    out = tmp_path / "site"
+    assert main(["--root", str(project), "build", "--out", str(out), "--today", TODAY]) == 0
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    (project / "content" / "events" / "kaputt.yml").write_text("title: Kaputt\nstart: morgen\n", encoding="utf-8")
+    assert main(["--root", str(project), "build", "--out", str(out), "--today", TODAY]) == 1
+    err = capsys.readouterr().err
+    assert "content/events/kaputt.yml:2:8: start:" in err
+    assert "bisherige Fassung bleibt unverändert" in err
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    assert not (out / "veranstaltungen" / "kaputt").exists()
