@@ -6,17 +6,18 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 
 .PHONY: serve test setup validate build schema lint format clean
 
 serve: setup
 	$(PY) -m generator serve
 
-test: setup
+test: setup $(NODE_STAMP)
 	$(PY) -m ruff check generator tests bench
 	$(PY) -m ruff format --check generator tests bench
 	$(PY) -m generator schema --check
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
 
 setup: $(STAMP)
 
@@ -25,6 +26,12 @@ $(STAMP): requirements.lock pyproject.toml
 		{ echo "Python 3.11 oder neuer wird benötigt (gefunden: $$($(PYTHON) --version))."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+# JavaScript used only by the tests (package.json: axe-core, ical.js), exactly as locked.
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "Für die Tests wird Node.js mit npm benötigt."; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 validate: setup
@@ -41,4 +48,4 @@ format: setup
 	$(PY) -m ruff check --fix generator tests bench
 
 clean:
-	rm -rf $(VENV) site build
+	rm -rf $(VENV) site build node_modules

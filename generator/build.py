@@ -17,8 +17,12 @@ from pathlib import Path
 from generator.models.site import Site
 from generator.pipeline import Project, load_site
 from generator.render import urls
+from generator.render.bodies import inject_bodies
+from generator.render.feeds import write_feeds
+from generator.render.minify import compact_site
 from generator.render.mkdocs_build import MkDocsError, run_mkdocs
 from generator.render.pages import PageRenderer
+from generator.render.search import SearchIndexError, index_site
 from generator.render.writer import OutputWriter
 
 
@@ -36,6 +40,9 @@ def build_site(project: Project, out: Path, today: date | None = None) -> int:
     except MkDocsError as exc:
         print(f"MkDocs-Fehler: {exc}", file=sys.stderr)
         return 1
+    except SearchIndexError as exc:
+        print(f"Suchindex-Fehler: {exc}", file=sys.stderr)
+        return 1
     print(f"Seite gebaut in {out} ({time.perf_counter() - started:.1f} s, Stichtag {today.isoformat()}).")
     return 0
 
@@ -47,9 +54,14 @@ def render_site(project: Project, site: Site, out: Path, today: date) -> None:
     try:
         docs_dir, site_dir = staging / "docs", staging / "site"
         writer = OutputWriter(docs_dir)
-        nav = PageRenderer(site, today, project.theme_dir / "pages", writer).render_all()
+        renderer = PageRenderer(site, today, project.theme_dir / "pages", writer)
+        nav = renderer.render_all()
         _copy_assets(project, docs_dir)
         run_mkdocs(project.mkdocs_file, docs_dir, site_dir, site.town, nav)
+        inject_bodies(site_dir, renderer.bodies)
+        write_feeds(project.root, site, site_dir, today)
+        compact_site(site_dir)
+        index_site(site_dir)
         _replace_directory(site_dir, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -69,7 +69,10 @@ def load_site(project: Project) -> tuple[Site | None, ProblemReport]:
     if town is None or town_source is None:
         return None, report
     site = Site(town, town_source, **records)
-    report.extend(ReferenceChecker(site, project.images_dir).run())
+    existing: dict[str, set[str]] = {}
+    for file in files:
+        existing.setdefault(file.kind, set()).add(file.id)
+    report.extend(ReferenceChecker(site, project.images_dir, existing).run())
     if report:
         return None, report
     return site, report

@@ -101,8 +101,23 @@ def summary_line(problem_count: int, file_count: int) -> str:
     return f"{problem_count} Fehler in {files}. Bitte korrigieren Sie die genannten Stellen."
 
 
+def field_label(loc: tuple[str | int, ...]) -> str:
+    """`('repeat', 'changes', 0, 'start')` → `repeat.changes[1].start` (entries counted from 1)."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
 def display_path(path: Path, root: Path) -> str:
     """The path as the volunteer sees it in the repository: relative, with forward slashes."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        pass
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -58,6 +59,9 @@ def test_contributor_markup_never_reaches_the_page(tmp_path):
     out = tmp_path / "site"
     assert main(["--root", str(project), "build", "--out", str(out), "--today", TODAY]) == 0
     html = (out / "vereine" / "heimatverein-herzberg" / "index.html").read_text(encoding="utf-8")
+    json_ld = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
+    assert json_ld and all("</" not in block for block in json_ld)  # plain text, escaped for <script>
+    html = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.DOTALL)
     assert "<script>alert(1)" not in html
     assert "&lt;script&gt;alert(1)" in html
     assert 'href="javascript:' not in html
@@ -77,3 +81,19 @@ def test_failed_build_leaves_the_previous_site_untouched(tmp_path, capsys):
     assert "bisherige Fassung bleibt unverändert" in err
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
     assert not (out / "veranstaltungen" / "kaputt").exists()
+
+
+def test_contributor_text_cannot_break_out_of_head_attributes(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "build", "site", "node_modules"))
+    club = project / "content" / "clubs" / "heimatverein-herzberg.yml"
+    text = club.read_text(encoding="utf-8")
+    text = text.replace("description: |\n", 'description: |\n  Zitat: "> <b onmouseover=alert(1)>x</b>\n', 1)
+    club.write_text(text, encoding="utf-8")
+    out = tmp_path / "site"
+    assert main(["--root", str(project), "build", "--out", str(out), "--today", TODAY]) == 0
+    html = (out / "vereine" / "heimatverein-herzberg" / "index.html").read_text(encoding="utf-8")
+    html = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.DOTALL)
+    head = html.split("</head>")[0]
+    assert '<meta name="description" content="Zitat: &#34;&gt; &lt;b onmouseover' in head
+    assert "<b onmouseover" not in html

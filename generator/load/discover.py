@@ -38,7 +38,7 @@ def discover(content_dir: Path, root: Path) -> tuple[list[ContentFile], list[Pro
                 continue
             shown = display_path(path, root)
             if path.suffix != extension:
-                hint = " Benennen Sie „.yaml“ in „.yml“ um." if path.suffix == ".yaml" else ""
+                hint = " Benennen Sie „.yaml“ in „.yml“ um." if path.suffix == ".yaml" and extension == ".yml" else ""
                 problems.append(
                     Problem(
                         Location(shown),

@@ -14,13 +14,14 @@ into Python data by our own small walker, which also
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
 import yaml
 
-from generator.problems import Location, Problem
+from generator.problems import Location, Problem, field_label
 
 try:  # the C parser is much faster; fall back for Pythons built without libyaml
     from yaml import CSafeLoader as _BaseLoader
@@ -42,6 +43,14 @@ class _StringsLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """A safe loader whose plain scalars all resolve to strings."""
 
     yaml_implicit_resolvers: ClassVar[dict[str, list[Any]]] = {}
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        """The default tag of each node kind; called only for untagged nodes (fast path)."""
+        if kind is yaml.ScalarNode:
+            return "tag:yaml.org,2002:str"
+        if kind is yaml.SequenceNode:
+            return "tag:yaml.org,2002:seq"
+        return "tag:yaml.org,2002:map"
 
 
 @dataclass
@@ -102,17 +111,18 @@ def read_text(path: Path, shown_path: str) -> str:
                 Problem(
                     Location(shown_path, 1, 1),
                     "",
-                    f"Die Datei ist {size / 1_000_000:.1f} MB groß; erlaubt ist höchstens 1 MB. "
-                    "Teilen Sie den Inhalt auf mehrere Dateien auf.",
+                    f"Die Datei ist {size / 1_000_000:.1f} MB groß; erlaubt ist höchstens 1 MB. ".replace(".", ",", 1)
+                    + "Teilen Sie den Inhalt auf mehrere Dateien auf.",
                 )
             ]
         )
-    raw = path.read_bytes()
+    raw = path.read_bytes().removeprefix(codecs.BOM_UTF8)
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         raise YamlLoadError(
             [
                 Problem(
@@ -138,9 +148,21 @@ def load_yaml_text(text: str, shown_path: str, line_offset: int = 0) -> LoadedDo
         return LoadedDocument(None, source)
     walker = _Walker(source, line_offset)
     data = walker.build(node, ())
+    if walker.aliases:
+        walker.problems.extend(_alias_problems(text, walker.aliases, shown_path, line_offset))
     if walker.problems:
         raise YamlLoadError(walker.problems)
     return LoadedDocument(data, source)
+
+
+def _alias_problems(text: str, aliases: list[Loc], shown_path: str, line_offset: int) -> list[Problem]:
+    """One problem per `*alias`, at the alias itself; the walk meets aliases in document order."""
+    marks = [e.start_mark for e in yaml.parse(text, Loader=_StringsLoader) if isinstance(e, yaml.AliasEvent)]
+    message = "Verweise mit & und * (YAML-Anker) sind nicht erlaubt. Schreiben Sie den Wert an jeder Stelle aus."
+    return [
+        Problem(Location(shown_path, mark.line + 1 + line_offset, mark.column + 1), field_label(loc), message)
+        for loc, mark in zip(aliases, marks, strict=False)
+    ]
 
 
 class _Walker:
@@ -150,21 +172,21 @@ class _Walker:
         self.source = source
         self.line_offset = line_offset
         self.problems: list[Problem] = []
+        self.aliases: list[Loc] = []
+        """Locations of alias uses, in document order."""
         self._seen: set[int] = set()
 
     def _position(self, node: yaml.Node) -> tuple[int, int]:
         mark = node.start_mark
         return (mark.line + 1 + self.line_offset, mark.column + 1)
 
-    def _problem(self, node: yaml.Node, message: str) -> None:
-        self.problems.append(Problem(Location(self.source.path, *self._position(node)), "", message))
+    def _problem(self, node: yaml.Node, message: str, loc: Loc = (), position: tuple[int, int] | None = None) -> None:
+        where = Location(self.source.path, *(position or self._position(node)))
+        self.problems.append(Problem(where, field_label(loc), message))
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
-        if id(node) in self._seen:
-            self._problem(
-                node,
-                "Verweise mit & und * (YAML-Anker) sind nicht erlaubt. Schreiben Sie den Wert an jeder Stelle aus.",
-            )
+        if id(node) in self._seen:  # an alias: located later from the event stream (the node sits at the anchor)
+            self.aliases.append(loc)
             return None
         self._seen.add(id(node))
         self.source.values[loc] = self._position(node)
@@ -195,6 +217,7 @@ class _Walker:
                     key_node,
                     f"Das Feld „{key}“ steht doppelt (zuerst in Zeile {first_line}). "
                     "Löschen Sie einen der beiden Einträge.",
+                    (*loc, key),
                 )
                 continue
             self.source.keys[(*loc, key)] = self._position(key_node)
@@ -262,11 +285,16 @@ _SYNTAX_HINTS = (
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, shown_path: str, line_offset: int) -> YamlLoadError:
     mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark and "end of stream" in str(exc.problem or ""):
+        mark = exc.context_mark  # an unclosed quote: point at the opening quote, not at the end of the file
     line = mark.line + 1 + line_offset if mark else 1
     column = mark.column + 1 if mark else 1
     problem = str(exc.problem or "")
-    if mark and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+    if "tab character" in problem:
         problem = "found character '\\t' that cannot start any token"
+    elif "cannot start any token" in problem and mark and 0 <= mark.index < len(text):
+        # the C parser does not name the character; look it up to give the right hint
+        problem = f"found character {text[mark.index]!r} that cannot start any token"
     hint = next((text for pattern, text in _SYNTAX_HINTS if pattern in problem), None)
     if hint is None and "expected a single document" in str(exc):
         hint = _SYNTAX_HINTS[-1][1]

@@ -33,7 +33,7 @@ _EMAIL_RE = re.compile(
     r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
 )
 _PHONE_RE = re.compile(r"^\+?[0-9][0-9 /()\-]{4,30}$")
-_URL_RE = re.compile(r"^https?://[A-Za-z0-9.\-]+(?::\d+)?(?:[/?#][^\s]*)?$")
+_URL_RE = re.compile(r"^https?://[\w.\-]+(?::\d+)?(?:[/?#]\S*)?$", re.IGNORECASE)
 
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 DATETIME_PATTERN = r"^\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2})?$"
@@ -66,6 +66,8 @@ def _require_text(value: Any) -> Any:
 
 
 def _text_only(value: Any) -> Any:
+    if value is None:  # only reached for required fields: optional ones accept None before this
+        raise error("Das Feld ist leer. Tragen Sie einen Wert ein.")
     if isinstance(value, (dict, list)):
         raise error("Hier wird ein einfacher Text erwartet, keine Liste und keine Unterfelder.")
     return value
@@ -331,13 +333,12 @@ def parse_end(value: Any) -> date | datetime | time:
     text = str(_text_only(value)).strip()
     if match := _TIME_RE.match(text):
         return _make_time(*match.groups(), original=text)
-    try:
-        return parse_date_or_datetime(text)
-    except PydanticCustomError:
-        raise error(
-            f"„{text}“ ist kein gültiges Ende. Schreiben Sie JJJJ-MM-TT HH:MM, nur HH:MM "
-            "(gleicher Tag) oder JJJJ-MM-TT (letzter Tag eines ganztägigen Termins)." + _german_date_hint(text)
-        ) from None
+    if _DATE_RE.match(text) or _DATETIME_RE.match(text):
+        return parse_date_or_datetime(text)  # well-formed: keep its precise error (e.g. 30 February)
+    raise error(
+        f"„{text}“ ist kein gültiges Ende. Schreiben Sie JJJJ-MM-TT HH:MM, nur HH:MM "
+        "(gleicher Tag) oder JJJJ-MM-TT (letzter Tag eines ganztägigen Termins)." + _german_date_hint(text)
+    )
 
 
 def parse_time(value: Any) -> time:
@@ -419,7 +420,7 @@ class Accessibility(ContentModel):
     wheelchair: Annotated[
         Wheelchair | None,
         BeforeValidator(_wheelchair),
-        WithJsonSchema({"enum": ["yes", "limited", "no", "ja", "teilweise", "nein"]}),
+        WithJsonSchema({"enum": ["yes", "limited", "no", "ja", "teilweise", "eingeschränkt", "nein"]}),
     ] = Field(
         None,
         title="Rollstuhl",

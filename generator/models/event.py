@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -161,12 +161,24 @@ class Repeat(ContentModel):
         if self.until and self.count:
             raise error("Nennen Sie entweder „until“ (bis wann) oder „count“ (wie oft), nicht beides.", field="count")
         for day in self.days or ():
-            if day.ordinal is not None and self.freq not in (Frequency.monthly, Frequency.yearly):
+            if day.ordinal is not None and self.freq is not Frequency.monthly:
                 raise error(
                     f"Eine Nummer vor dem Wochentag (z. B. „{day.ordinal}…“) gibt es nur bei freq: monthly. "
                     "Bei wöchentlichen Terminen schreiben Sie nur den Tag, z. B. di.",
                     field="days",
                 )
+            if day.ordinal is None and self.freq is Frequency.monthly:
+                # RFC 5545 would read this as "every Tuesday of every month", i.e. weekly: never what is meant
+                raise error(
+                    "Bei freq: monthly braucht der Wochentag eine Nummer davor: 1di = erster Dienstag, "
+                    "3di = dritter Dienstag, -1fr = letzter Freitag im Monat. Für jede Woche: freq: weekly.",
+                    field="days",
+                )
+        if self.days and self.freq is Frequency.yearly:
+            raise error(
+                "Bei freq: yearly wiederholt sich der Termin am selben Datum wie „start“; lassen Sie „days“ weg.",
+                field="days",
+            )
         doubled = set(self.except_) & set(self.cancelled)
         doubled |= {c.date for c in self.changes} & (set(self.except_) | set(self.cancelled))
         if doubled:
@@ -237,20 +249,40 @@ class Event(ContentModel):
                 "Nennen Sie entweder „venue“ (Ort aus content/venues/) oder „location“, nicht beides.", field="location"
             )
         if not self.venue and not self.location:
-            raise error("Es fehlt der Ort. Geben Sie „venue“ (Kennung aus content/venues/) oder „location“ an.")
+            raise error(
+                "Es fehlt der Ort. Geben Sie „venue“ (Kennung aus content/venues/) oder „location“ an.", field="venue"
+            )
         end = resolve_end(self.start, self.end)
+        if isinstance(self.end, time) and isinstance(end, datetime) and end < self.start:
+            raise error(
+                f"Das Ende {self.end:%H:%M} liegt vor dem Beginn. Endet der Termin nach Mitternacht, schreiben Sie "
+                f"das Datum dazu, z. B. end: {self.start.date() + timedelta(days=1)} {self.end:%H:%M}.",  # type: ignore[union-attr]
+                field="end",
+            )
         check_start_end(self.start, end)
         object.__setattr__(self, "end", end)
         if self.free and self.price:
             raise error("Der Termin ist als kostenlos (free: ja) markiert und hat zugleich einen Preis.", field="price")
         for index, change in enumerate(self.repeat.changes if self.repeat else ()):
-            if change.start is not None and isinstance(change.start, datetime) != isinstance(self.start, datetime):
-                raise error(
-                    f"Die Änderung zum {change.date:%d.%m.%Y}: Der neue Beginn muss wie „start“ "
-                    + ("eine Uhrzeit haben." if isinstance(self.start, datetime) else "ein Tag ohne Uhrzeit sein."),
-                    field=f"repeat.changes.{index}.start",
-                )
+            self._check_change(index, change)
         return self
+
+    def _check_change(self, index: int, change: Change) -> None:
+        """A moved occurrence must have the same shape (timed or all-day) and a sane end."""
+        timed = isinstance(self.start, datetime)
+        if change.start is not None and isinstance(change.start, datetime) != timed:
+            raise error(
+                f"Die Änderung zum {change.date:%d.%m.%Y}: Der neue Beginn muss wie „start“ "
+                + ("eine Uhrzeit haben." if timed else "ein Tag ohne Uhrzeit sein."),
+                field=f"repeat.changes.{index}.start",
+            )
+        if change.end is None:
+            return
+        start = change.start
+        if start is None:
+            start = datetime.combine(change.date, self.start.time()) if timed else change.date  # type: ignore[union-attr]
+        end_field = f"repeat.changes.{index}.end"
+        check_start_end(start, resolve_end(start, change.end, field=end_field), field=end_field)
 
     @property
     def all_day(self) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from dateutil import rrule
@@ -124,6 +125,35 @@ def _day(value: date | datetime) -> date:
 
 def local_time_exists(moment: datetime, zone: ZoneInfo) -> bool:
     """False for wall-clock times skipped by a DST change (e.g. 02:30 on the last Sunday of March)."""
+    if moment.date() not in _clock_change_days(zone, moment.year):
+        return True
     aware = moment.replace(tzinfo=zone)
     round_trip = datetime.fromtimestamp(aware.timestamp(), zone).replace(tzinfo=None)
     return round_trip == moment
+
+
+@lru_cache(maxsize=256)
+def _clock_change_days(zone: ZoneInfo, year: int) -> frozenset[date]:
+    """Days of ``year`` on which the UTC offset of ``zone`` changes (at most a few)."""
+    days = set()
+    day = date(year, 1, 1)
+    previous = datetime.combine(day, time()).replace(tzinfo=zone).utcoffset()
+    while day.year == year:
+        following = day + timedelta(days=1)
+        offset = datetime.combine(following, time()).replace(tzinfo=zone).utcoffset()
+        if offset != previous:
+            days.add(day)
+        previous = offset
+        day = following
+    return frozenset(days)
+
+
+@lru_cache(maxsize=1024)
+def wall_time_can_be_skipped(wall_time: time, zone: ZoneInfo) -> bool:
+    """Whether a DST change in ``zone`` ever skips ``wall_time`` (judged on recent years' rules)."""
+    this_year = date.today().year
+    return any(
+        not local_time_exists(datetime.combine(day, wall_time), zone)
+        for year in range(this_year - 1, this_year + 3)
+        for day in _clock_change_days(zone, year)
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -95,7 +95,7 @@ class Legal(ContentModel):
     accessibility_evaluated: LocalDate | None = Field(
         None, title="Stand der Erklärung zur Barrierefreiheit", examples=["2026-11-25"]
     )
-    accessibility_status: Text = Field(
+    accessibility_status: Literal["vollständig vereinbar", "teilweise vereinbar", "nicht vereinbar"] = Field(
         "teilweise vereinbar",
         title="Stand der Vereinbarkeit",
         description="„vollständig vereinbar“, „teilweise vereinbar“ oder „nicht vereinbar“ mit BITV 2.0.",
@@ -129,10 +129,15 @@ class Town(ContentModel):
         if isinstance(data, dict):
             for vocabulary in ("categories", "districts", "audiences"):
                 seen: set[str] = set()
-                for term in data.get(vocabulary) or []:
+                terms = data.get(vocabulary)
+                for index, term in enumerate(terms if isinstance(terms, list) else []):
                     term_id = term.get("id") if isinstance(term, dict) else None
-                    if term_id in seen:
-                        raise error(f"Die Kennung „{term_id}“ steht in „{vocabulary}“ doppelt.")
+                    if term_id is not None and term_id in seen:
+                        raise error(
+                            f"Die Kennung „{term_id}“ steht in „{vocabulary}“ doppelt. Jede Kennung darf nur "
+                            "einmal vorkommen.",
+                            field=f"{vocabulary}.{index}.id",
+                        )
                     seen.add(term_id)
         return data
 

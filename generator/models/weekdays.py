@@ -30,6 +30,7 @@ _TOKENS = {
     "su": 6,
     "so": 6,
 }
+_FROM_END = {-1: "letzter", -2: "vorletzter"}
 _TOKEN_RE = re.compile(r"^([+-]?[1-5])?([a-z]{2})$")
 TOKEN_PATTERN = r"^[+-]?[1-5]?(mo|tu|di|we|mi|th|do|fr|sa|su|so)$"
 
@@ -39,6 +40,14 @@ class Weekday(NamedTuple):
 
     day: int
     ordinal: int | None = None
+
+    def __str__(self) -> str:
+        name = GERMAN_NAMES[self.day]
+        if not self.ordinal:
+            return name
+        if self.ordinal > 0:
+            return f"{self.ordinal}. {name}"
+        return f"{_FROM_END.get(self.ordinal, f'{-self.ordinal}.-letzter')} {name}"
 
     @property
     def rfc(self) -> str:

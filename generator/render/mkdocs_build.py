@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
@@ -25,9 +26,9 @@ def run_mkdocs(mkdocs_file: Path, docs_dir: Path, site_dir: Path, town: Town, na
             config_file=str(mkdocs_file),
             docs_dir=str(docs_dir),
             site_dir=str(site_dir),
-            site_name=town.portal_name,
+            site_name=str(escape(town.portal_name)),  # Material prints these unescaped
             site_url=town.site_url,
-            site_description=town.tagline or "",
+            site_description=str(escape(town.tagline or "")),
             nav=[{entry.title: source_file(entry.url)} for entry in nav],
         )
         mkdocs_build(config)

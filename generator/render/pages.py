@@ -2,28 +2,29 @@
 
 The body is HTML produced by our Jinja templates in `theme/pages/`, with all
 contributor text already rendered and sanitised; MkDocs passes such HTML
-blocks through and wraps them in the Material theme.
+blocks through and wraps them in the Material theme. The YAML header carries
+what the theme puts into <head>: description, JSON-LD, Open Graph.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import escape
 
 from generator.models.site import Site
-from generator.render import german, urls
-from generator.render.agenda import agenda
-from generator.render.markdown import render_markdown
+from generator.render import german, structured_data, urls
+from generator.render.bodies import PLACEHOLDER
+from generator.render.catalog import HOME_DAYS, Catalog
+from generator.render.feeds.catalog import feed_groups
+from generator.render.markdown import plain_text, render_markdown
+from generator.render.view import ViewHelpers
 from generator.render.writer import OutputWriter
-
-UPCOMING_DAYS = 60
-HOME_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,11 @@ def template_environment(templates_dir: Path) -> Environment:
         short_date=german.short_date,
         when=german.when,
         recurrence=german.recurrence_in_words,
+        hhmm=lambda value: f"{value:%H:%M}",
+        month_label=german.month_name,
+        capitalize_first=lambda text: text[:1].upper() + text[1:],
+        options=lambda terms: [(term.id, term.label) for term in terms],
+        club_options=lambda clubs: [(club.id, club.data.name) for club in clubs],
     )
     return env
 
@@ -60,56 +66,275 @@ class PageRenderer:
         self.today = today
         self.env = template_environment(templates_dir)
         self.writer = writer
+        self.catalog = Catalog.build(site, today)
+        self.bodies: dict[str, str] = {}
+        """Page bodies by source file, put into the built pages by `bodies.inject_bodies`."""
 
     def render_all(self) -> list[NavEntry]:
-        site, today = self.site, self.today
-        upcoming = agenda(site, today, today + timedelta(days=UPCOMING_DAYS))
+        self._start_and_lists()
+        self._events()
+        self._calendar_months()
+        self._clubs()
+        self._venues()
+        self._opportunities()
+        self._terms()
+        self._editorial_and_legal()
+        return self._nav()
+
+    # --- page groups -----------------------------------------------------------------------
+
+    def _start_and_lists(self) -> None:
+        town, catalog = self.site.town, self.catalog
         self._page(
             urls.home(),
             "home.html",
-            site.town.portal_name,
-            site.town.tagline or "",
-            items=[i for i in upcoming if i.day <= today + timedelta(days=HOME_DAYS)],
-        )
-        self._page(urls.events(), "event_list.html", "Veranstaltungen", "Die nächsten Termine", items=upcoming)
-        for record in sorted(site.events.values()):
-            future = agenda(site, today, today + timedelta(days=365), [record])
-            self._page(urls.event(record.id), "event.html", record.data.title, "", event=record, items=future[:10])
-        self._page(
-            urls.clubs(), "club_list.html", "Vereine", "Alle Vereine und Gruppen", clubs=sorted(site.clubs.values())
-        )
-        for record in sorted(site.clubs.values()):
-            self._page(urls.club(record.id), "club.html", record.data.name, "", club=record)
-        self._page(
-            urls.venues(), "venue_list.html", "Orte", "Alle Veranstaltungsorte", venues=sorted(site.venues.values())
-        )
-        for record in sorted(site.venues.values()):
-            self._page(urls.venue(record.id), "venue.html", record.data.name, "", venue=record)
-        current = sorted(
-            (r for r in site.opportunities.values() if r.data.expires >= today), key=lambda r: (r.data.expires, r.id)
+            town.portal_name,
+            town.tagline or f"Vereine, Termine und Mitmachen in {town.name}",
+            items=catalog.upcoming(days=HOME_DAYS),
+            opportunities=catalog.open_opportunities()[:6],
+            hide=["toc", "navigation"],
+            own_heading=town.portal_name,  # the nav calls it "Start"; the page's h1 is the portal's name
         )
         self._page(
-            urls.opportunities(), "opportunity_list.html", "Mitmachen", "Engagement-Angebote", opportunities=current
+            urls.events(),
+            "event_list.html",
+            "Veranstaltungen",
+            f"Alle kommenden Veranstaltungen in {town.name}, nach Tagen geordnet",
+            items=catalog.upcoming(),
+        )
+        self._page(
+            urls.archive(),
+            "archive.html",
+            "Vergangene Veranstaltungen",
+            f"Archiv der Veranstaltungen in {town.name}",
+            past=catalog.past_events(),
+        )
+        self._page(
+            urls.subscribe(),
+            "subscribe.html",
+            "Kalender abonnieren",
+            f"Die Termine aus {town.name} im eigenen Kalender: alle, nach Thema, Zielgruppe, Verein oder Ort",
+            groups=feed_groups(self.site),
+        )
+
+    def _events(self) -> None:
+        for record in sorted(self.site.events.values()):
+            items = self.catalog.by_event[record.id]
+            upcoming = self.catalog.future(items)
+            self._page(
+                urls.event(record.id),
+                "event.html",
+                record.data.title,
+                self._summary(
+                    record.data.description,
+                    german.recurrence_in_words(record.data) or german.when(record.data.start, record.data.end),
+                ),
+                event=record,
+                upcoming=upcoming[:8],
+                more=max(0, len(upcoming) - 8),
+                jsonld=structured_data.event(self.site, record, upcoming),
+                og_type="article",
+                image=record.data.image,
+                kind="Veranstaltung",
+            )
+
+    def _calendar_months(self) -> None:
+        months = self.catalog.months()
+        for index, month in enumerate(months):
+            self._page(
+                urls.month(month.slug),
+                "month.html",
+                f"Kalender {german.month_name(month.year, month.month)}",
+                f"Alle Veranstaltungen im {german.month_name(month.year, month.month)}",
+                month=month,
+                items=self.catalog.in_month(month),
+                previous=months[index - 1] if index > 0 else None,
+                following=months[index + 1] if index + 1 < len(months) else None,
+            )
+
+    def _clubs(self) -> None:
+        catalog, town = self.catalog, self.site.town
+        clubs = catalog.clubs_sorted()
+        used_categories = {c for club in clubs for c in club.data.category}
+        self._page(
+            urls.clubs(),
+            "club_list.html",
+            "Vereine und Gruppen",
+            f"Alle {len(clubs)} Vereine, Gruppen und Initiativen in {town.name}, nach Bereichen geordnet",
+            clubs=clubs,
+            groups=[(term, catalog.clubs_in(term.id)) for term in catalog.used_terms(town.categories, used_categories)],
+            districts=catalog.used_terms(town.districts, {c.data.district for c in clubs if c.data.district}),
+            audiences=catalog.used_terms(town.audiences, {a for c in clubs for a in c.data.audiences}),
+        )
+        for record in clubs:
+            upcoming = catalog.future(catalog.by_club.get(record.id, []))
+            self._page(
+                urls.club(record.id),
+                "club.html",
+                record.data.name,
+                self._summary(record.data.description, "Verein in " + town.name),
+                club=record,
+                upcoming=upcoming[:10],
+                more=max(0, len(upcoming) - 10),
+                opportunities=catalog.opportunities_of(record.id),
+                jsonld=structured_data.organization(self.site, record),
+                og_type="profile",
+                image=record.data.image,
+                kind="Verein",
+            )
+
+    def _venues(self) -> None:
+        venues = sorted(self.site.venues.values(), key=lambda v: (v.data.name.lower(), v.id))
+        self._page(
+            urls.venues(), "venue_list.html", "Orte", f"Veranstaltungsorte in {self.site.town.name}", venues=venues
+        )
+        for record in venues:
+            upcoming = self.catalog.future(self.catalog.by_venue.get(record.id, []))
+            self._page(
+                urls.venue(record.id),
+                "venue.html",
+                record.data.name,
+                f"{record.data.address.street}, {record.data.address.postcode} {record.data.address.city}",
+                venue=record,
+                upcoming=upcoming[:10],
+                more=max(0, len(upcoming) - 10),
+                clubs=[c for c in self.catalog.clubs_sorted() if c.data.venue == record.id],
+                jsonld=structured_data.place(self.site, record),
+                kind="Ort",
+            )
+
+    def _opportunities(self) -> None:
+        current = self.catalog.open_opportunities()
+        self._page(
+            urls.opportunities(),
+            "opportunity_list.html",
+            "Mitmachen",
+            f"Wo in {self.site.town.name} gerade Hilfe gebraucht wird",
+            opportunities=current,
         )
         for record in current:
-            self._page(urls.opportunity(record.id), "opportunity.html", record.data.title, "", opportunity=record)
-        for record in sorted(site.pages.values()):
-            self._page(urls.page(record.id), "page.html", record.data.title, record.data.description or "", page=record)
+            self._page(
+                urls.opportunity(record.id),
+                "opportunity.html",
+                record.data.title,
+                self._summary(record.data.description, record.data.time_commitment),
+                opportunity=record,
+                kind="Mitmachen",
+            )
+
+    def _terms(self) -> None:
+        """One page per category and per audience: clubs, upcoming events, calendar feed."""
+        town, catalog = self.site.town, self.catalog
+        for term in town.categories:
+            self._page(
+                urls.category(term.id),
+                "term.html",
+                term.label,
+                term.description or f"{term.label} in {town.name}: Vereine und Termine",
+                term=term,
+                clubs=catalog.clubs_in(term.id),
+                upcoming=catalog.upcoming(catalog.by_category.get(term.id, []), days=90),
+                feed=urls.feed_category(term.id),
+            )
+        for term in town.audiences:
+            self._page(
+                urls.audience(term.id),
+                "term.html",
+                f"Angebote für: {term.label}",
+                term.description or f"Vereine und Termine für {term.label} in {town.name}",
+                term=term,
+                clubs=catalog.clubs_for(term.id),
+                upcoming=catalog.upcoming(catalog.by_audience.get(term.id, []), days=90),
+                feed=urls.feed_audience(term.id),
+            )
+
+    def _editorial_and_legal(self) -> None:
+        for record in sorted(self.site.pages.values()):
+            self._page(
+                urls.page(record.id),
+                "page.html",
+                record.data.title,
+                record.data.description or "",
+                page=record,
+                kind="Seite",
+            )
+        self._page(urls.legal("impressum"), "impressum.html", "Impressum", "Anbieterkennzeichnung")
+        self._page(urls.legal("datenschutz"), "datenschutz.html", "Datenschutzerklärung", "Datenschutz")
+        self._page(
+            urls.legal("barrierefreiheit"),
+            "barrierefreiheit.html",
+            "Erklärung zur Barrierefreiheit",
+            "Erklärung zur Barrierefreiheit nach BITV 2.0",
+        )
+        self._page(urls.search(), "search.html", "Suche", f"Vereine, Termine und Orte in {self.site.town.name} finden")
+
+    def _nav(self) -> list[NavEntry]:
         nav = [
             NavEntry("Start", urls.home()),
             NavEntry("Veranstaltungen", urls.events()),
             NavEntry("Vereine", urls.clubs()),
             NavEntry("Mitmachen", urls.opportunities()),
             NavEntry("Orte", urls.venues()),
+            NavEntry("Kalender abonnieren", urls.subscribe()),
         ]
-        menu_pages = sorted((p for p in site.pages.values() if p.data.order), key=lambda p: (p.data.order, p.id))
-        nav += [NavEntry(p.data.title, urls.page(p.id)) for p in menu_pages]
+        menu_pages = sorted((p for p in self.site.pages.values() if p.data.order), key=lambda p: (p.data.order, p.id))
+        nav += [NavEntry(str(escape(p.data.title)), urls.page(p.id)) for p in menu_pages]
         return nav
 
-    def _page(self, url: str, template: str, title: str, description: str, **context: Any) -> None:
-        link: Callable[[str], str] = lambda target: urls.relative(target, url)  # noqa: E731
+    # --- one page --------------------------------------------------------------------------
+
+    @staticmethod
+    def _summary(markdown_text: str | None, fallback: str) -> str:
+        text = " ".join(plain_text(markdown_text).split()) if markdown_text else ""
+        if not text:
+            return fallback
+        return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + " …"
+
+    def _page(
+        self,
+        url: str,
+        template: str,
+        title: str,
+        description: str,
+        *,
+        jsonld: dict[str, Any] | None = None,
+        og_type: str = "website",
+        image: Any = None,
+        kind: str | None = None,
+        hide: list[str] | None = None,
+        own_heading: str | None = None,
+        **context: Any,
+    ) -> None:
+        view = ViewHelpers(self.site, self.catalog, url)
         body = self.env.get_template(template).render(
-            site=self.site, town=self.site.town, today=self.today, url=url, link=link, urls=urls, title=title, **context
+            site=self.site,
+            town=self.site.town,
+            today=self.today,
+            url=url,
+            link=view.link,
+            view=view,
+            urls=urls,
+            title=title,
+            kind=kind,
+            **context,
         )
-        header = yaml.safe_dump({"title": title, "description": description}, allow_unicode=True, sort_keys=False)
-        self.writer.write_text(urls.source_file(url), f"---\n{header}---\n\n{body.strip()}\n")
+        meta: dict[str, Any] = {
+            # MkDocs' templates print these unescaped (into <title>, <h1> and attributes):
+            # contributor text must arrive as HTML-safe text.
+            "title": str(escape(title)),
+            "description": str(escape(description)),
+            "hide": hide or ["toc", "navigation"],
+            "og": {
+                "type": og_type,
+                "url": structured_data.absolute(self.site, url),
+                **({"image": structured_data.absolute(self.site, urls.image(image.src))} if image else {}),
+            },
+        }
+        if jsonld is not None:
+            meta["jsonld"] = structured_data.to_json(jsonld)
+        # JSON is YAML, and json.dumps is ~50x faster than PyYAML's pure-Python emitter.
+        header = json.dumps(meta, ensure_ascii=False)
+        source_file = urls.source_file(url)
+        self.bodies[source_file] = body.strip()
+        heading = f"<h1>{escape(own_heading)}</h1>\n\n" if own_heading else ""
+        self.writer.write_text(source_file, f"---\n{header}\n---\n\n{heading}{PLACEHOLDER}\n")

@@ -11,7 +11,8 @@ import posixpath
 
 RESERVED_SECTIONS = frozenset(
     {"vereine", "veranstaltungen", "orte", "mitmachen", "kalender", "api", "impressum", "datenschutz",
-     "barrierefreiheit", "suche", "assets", "pagefind", "bilder", "kategorien", "zielgruppen", "ortsteile"}
+     "barrierefreiheit", "suche", "assets", "pagefind", "bilder", "kategorien", "zielgruppen", "ortsteile",
+     "monate", "archiv", "search", "sitemap.xml", "404"}
 )  # fmt: skip
 
 
@@ -56,7 +57,29 @@ def page(page_id: str) -> str:
 
 
 def legal(name: str) -> str:
+    """`impressum`, `datenschutz` or `barrierefreiheit`."""
     return f"{name}/"
+
+
+def month(slug: str) -> str:
+    """A calendar month, `2027-05`."""
+    return f"monate/{slug}/"
+
+
+def archive() -> str:
+    return "archiv/"
+
+
+def category(category_id: str) -> str:
+    return f"kategorien/{category_id}/"
+
+
+def audience(audience_id: str) -> str:
+    return f"zielgruppen/{audience_id}/"
+
+
+def search() -> str:
+    return "suche/"
 
 
 def image(src: str) -> str:
@@ -75,3 +98,36 @@ def relative(target: str, current: str) -> str:
     if target.endswith("/") or not target:
         path = path.rstrip("/") + "/"
     return "./" if path == "./" or path == "" else path
+
+
+# --- calendar feeds (static .ics files written after MkDocs into the site) ---------------
+
+
+def subscribe() -> str:
+    """The page "Kalender abonnieren" that lists every feed."""
+    return "kalender/"
+
+
+def feed_all() -> str:
+    return "kalender/alle.ics"
+
+
+def feed_club(club_id: str) -> str:
+    return f"kalender/vereine/{club_id}.ics"
+
+
+def feed_category(category_id: str) -> str:
+    return f"kalender/kategorien/{category_id}.ics"
+
+
+def feed_venue(venue_id: str) -> str:
+    return f"kalender/orte/{venue_id}.ics"
+
+
+def feed_audience(audience_id: str) -> str:
+    return f"kalender/zielgruppen/{audience_id}.ics"
+
+
+def event_ics(event_id: str) -> str:
+    """The single-event file behind "In meinen Kalender"."""
+    return f"kalender/termine/{event_id}.ics"

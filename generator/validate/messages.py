@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.load.yaml_loader import Loc, SourceMap
-from generator.problems import Problem
+from generator.problems import Problem, field_label
 
 
 def problems_from_validation_error(
@@ -19,17 +19,6 @@ def problems_from_validation_error(
 ) -> list[Problem]:
     """One Problem per pydantic error, located in the source file."""
     return [_problem(error, model, source, base) for error in exc.errors(include_url=False)]
-
-
-def field_label(loc: Loc) -> str:
-    """`('repeat', 'changes', 0, 'start')` → `repeat.changes[1].start` (entries counted from 1)."""
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part + 1}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text
 
 
 def _problem(error: ErrorDetails, model: type[BaseModel], source: SourceMap, base: Loc) -> Problem:
@@ -72,8 +61,8 @@ def _message(error: ErrorDetails, model: type[BaseModel], loc: Loc) -> str:
     if kind in ("string_type", "str_type"):
         return "Hier wird ein einfacher Text erwartet, keine Liste und keine Unterfelder."
     if kind in ("enum", "literal_error"):
-        expected = (error.get("ctx") or {}).get("expected", "")
-        return f"„{value}“ ist hier nicht erlaubt. Erlaubt sind: {expected.replace(' or ', ', ')}."
+        expected = _VOCABULARIES.get(str(loc[-1])) or (error.get("ctx") or {}).get("expected", "").replace(" or ", ", ")
+        return f"„{value}“ ist hier nicht erlaubt. Erlaubt sind: {expected}."
     if kind == "too_short":
         return "Die Liste ist leer. Tragen Sie mindestens einen Eintrag ein."
     if kind == "string_too_long":
@@ -82,6 +71,15 @@ def _message(error: ErrorDetails, model: type[BaseModel], loc: Loc) -> str:
     if kind in ("bool_type", "bool_parsing"):
         return f"„{value}“ ist weder ja noch nein. Schreiben Sie ja oder nein."
     return f"Ungültiger Wert „{value}“. Prüfen Sie die Schreibweise (technisch: {error['msg']})."
+
+
+_VOCABULARIES = {
+    "status": "scheduled oder geplant, cancelled oder abgesagt, postponed oder verschoben",
+    "freq": "daily oder täglich, weekly oder wöchentlich, monthly oder monatlich, yearly oder jährlich",
+    "wheelchair": "yes oder ja, limited oder teilweise, no oder nein",
+    "accessibility_status": "vollständig vereinbar, teilweise vereinbar, nicht vereinbar",
+}
+"""German wording of closed vocabularies, which also accept these German words."""
 
 
 def _unknown_field_message(model: type[BaseModel], loc: Loc) -> str:

@@ -74,7 +74,7 @@ def _load_page(file: ContentFile) -> tuple[LoadedDocument, str]:
                     Location(file.shown_path, 1, 1),
                     "",
                     "Eine Seite beginnt mit einem Kopf zwischen zwei Zeilen „---“, darin mindestens "
-                    "„title: …“. Beispiel:\n---\ntitle: Anlaufstelle\n---",
+                    "„title: …“, z. B. erste Zeile „---“, zweite „title: Anlaufstelle“, dritte „---“.",
                 )
             ]
         )

@@ -11,15 +11,19 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from pydantic_core import PydanticCustomError
-
 from generator.load.yaml_loader import Loc, SourceMap
-from generator.models.event import Change, Event, check_start_end, resolve_end
-from generator.models.schedule import as_datetime, local_time_exists, occurrences, regular_starts
+from generator.models.event import Event
+from generator.models.schedule import (
+    as_datetime,
+    local_time_exists,
+    occurrences,
+    regular_starts,
+    wall_time_can_be_skipped,
+)
 from generator.models.site import Record, Site
 from generator.models.weekdays import GERMAN_NAMES
-from generator.problems import Problem
-from generator.validate.messages import field_label
+from generator.problems import Location, Problem, field_label
+from generator.render.urls import RESERVED_SECTIONS
 
 _KIND_NOUNS = {
     "clubs": ("Einen Verein", "content/clubs"),
@@ -34,8 +38,10 @@ _DST_CHECK_YEARS = 3
 class ReferenceChecker:
     """Collects cross-file problems for one site."""
 
-    def __init__(self, site: Site, images_dir: Path):
+    def __init__(self, site: Site, images_dir: Path, existing: dict[str, set[str]] | None = None):
+        """``existing``: ids of files found per kind, valid or not (invalid ones report their own errors)."""
         self.site = site
+        self.existing = existing or {}
         self.images_dir = images_dir
         self.problems: list[Problem] = []
         town = site.town
@@ -69,6 +75,16 @@ class ReferenceChecker:
             self._ref(opportunity.source, ("audiences",), "audiences", data.audiences)
         for event in self.site.events.values():
             self._event(event)
+        for page in self.site.pages.values():
+            if page.id in RESERVED_SECTIONS:
+                self.problems.append(
+                    Problem(
+                        Location(page.path),
+                        "",
+                        f"Der Dateiname „{page.id}.md“ ist für einen Bereich des Portals reserviert "
+                        f"(/{page.id}/). Wählen Sie einen anderen Namen, z. B. „{page.id}-info.md“.",
+                    )
+                )
         return self.problems
 
     # --- helpers ---------------------------------------------------------------------------
@@ -81,7 +97,7 @@ class ReferenceChecker:
         known = self.known[kind]
         ids = list(ids)
         for index, ref in enumerate(ids):
-            if ref in known:
+            if ref in known or ref in self.existing.get(kind, ()):
                 continue
             noun, where = _KIND_NOUNS[kind]
             close = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=0.6)
@@ -145,13 +161,20 @@ class ReferenceChecker:
         listed += [(("repeat", "changes", i, "date"), c.date) for i, c in enumerate(repeat.changes)]
         start_day = as_datetime(event.start).date()
         horizon = max([d for _, d in listed], default=start_day)
-        dst_horizon = start_day + timedelta(days=366 * _DST_CHECK_YEARS)
-        regular = {as_datetime(s).date(): s for s in regular_starts(event, max(horizon, dst_horizon))}
+        zone = self.site.town.zone
+        check_gaps = (
+            isinstance(event.start, datetime)
+            and wall_time_can_be_skipped(event.start.time(), zone)
+            and local_time_exists(event.start, zone)  # a start in the gap is reported once, above
+        )
+        if check_gaps:  # rare: only series at e.g. 02:30 need every occurrence looked at
+            horizon = max(horizon, start_day + timedelta(days=366 * _DST_CHECK_YEARS))
+        regular = {as_datetime(s).date(): s for s in regular_starts(event, horizon)}
         for loc, day in listed:
             if day not in regular:
-                self._add(source, loc, _not_an_occurrence_message(day, event, regular))
-        zone = self.site.town.zone
-        if isinstance(event.start, datetime):
+                around = {as_datetime(s).date(): s for s in regular_starts(event, day + timedelta(days=400))}
+                self._add(source, loc, _not_an_occurrence_message(day, event, around))
+        if check_gaps:
             gaps = [s for s in regular.values() if isinstance(s, datetime) and not local_time_exists(s, zone)]
             if gaps:
                 self._add(
@@ -161,27 +184,13 @@ class ReferenceChecker:
                     "Uhrzeit gibt es wegen der Umstellung auf Sommerzeit nicht. Wählen Sie eine andere Uhrzeit.",
                 )
         for index, change in enumerate(repeat.changes):
-            self._change(record, index, change)
+            if change.venue:
+                self._ref(source, ("repeat", "changes", index, "venue"), "venues", [change.venue])
         for occurrence in occurrences(event, horizon):
             change = occurrence.change
             if change and isinstance(occurrence.start, datetime) and not local_time_exists(occurrence.start, zone):
                 index = repeat.changes.index(change)
                 self._add(source, ("repeat", "changes", index, "start"), _dst_gap_message(occurrence.start))
-
-    def _change(self, record: Record[Event], index: int, change: Change) -> None:
-        base: Loc = ("repeat", "changes", index)
-        if change.venue:
-            self._ref(record.source, (*base, "venue"), "venues", [change.venue])
-        if change.end is not None:
-            start = change.start
-            if start is None:
-                start = datetime.combine(change.date, as_datetime(record.data.start).time())
-                if not isinstance(record.data.start, datetime):
-                    start = change.date
-            try:
-                check_start_end(start, resolve_end(start, change.end))
-            except PydanticCustomError as exc:
-                self._add(record.source, (*base, "end"), exc.message())
 
 
 def _german_day(value: date | datetime) -> str:

@@ -1,0 +1,169 @@
+"""Small lookups and formatting helpers for the page templates of one page.
+
+Templates get a `view` object bound to the page's URL, so links come out
+relative and labels come from the town config without repeating lookups in
+every template.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from generator.models.common import Accessibility
+from generator.models.event import Event, Place, Status
+from generator.models.site import Record, Site
+from generator.models.venue import Venue
+from generator.render import urls
+from generator.render.agenda import AgendaItem
+from generator.render.catalog import Catalog
+
+
+class ViewHelpers:
+    def __init__(self, site: Site, catalog: Catalog, current_url: str):
+        self.site = site
+        self.catalog = catalog
+        self.current_url = current_url
+        town = site.town
+        self._labels = {
+            "category": {t.id: t.label for t in town.categories},
+            "district": {t.id: t.label for t in town.districts},
+            "audience": {t.id: t.label for t in town.audiences},
+        }
+
+    def link(self, target: str) -> str:
+        """A link from this page to ``target`` (a site-relative path from `urls`)."""
+        return urls.relative(target, self.current_url)
+
+    def absolute(self, target: str) -> str:
+        return self.site.town.site_url + target
+
+    def webcal(self, target: str) -> str:
+        """The `webcal://` address of a feed, which calendar apps open as a subscription."""
+        absolute = self.absolute(target)
+        return "webcal://" + absolute.split("://", 1)[1]
+
+    # --- labels ------------------------------------------------------------------------------
+
+    def category(self, term_id: str) -> str:
+        return self._labels["category"][term_id]
+
+    def district(self, term_id: str) -> str:
+        return self._labels["district"][term_id]
+
+    def audience(self, term_id: str) -> str:
+        return self._labels["audience"][term_id]
+
+    def club_name(self, club_id: str) -> str:
+        return self.site.clubs[club_id].data.name
+
+    def venue(self, venue_id: str) -> Record[Venue]:
+        return self.site.venues[venue_id]
+
+    def organizers(self, event: Event) -> list[tuple[str | None, str]]:
+        """(link or None, name) of each organizer; the town when the event names no club."""
+        if not event.organizer:
+            return [(None, self.site.town.organizer_name)]
+        return [(self.link(urls.club(c)), self.club_name(c)) for c in event.organizer]
+
+    # --- places ------------------------------------------------------------------------------
+
+    def place_of(self, item: AgendaItem) -> tuple[Record[Venue] | None, Place | None]:
+        """Where one occurrence takes place, honouring a moved venue."""
+        change = item.occurrence.change
+        if change and change.venue:
+            return self.site.venues[change.venue], None
+        if change and change.location:
+            return None, change.location
+        event = item.event.data
+        return (self.site.venues[event.venue] if event.venue else None), event.location
+
+    def place_name(self, item: AgendaItem) -> str:
+        venue, location = self.place_of(item)
+        return venue.data.name if venue else (location.name if location else "")
+
+    @staticmethod
+    def osm_url(venue: Venue) -> str | None:
+        """A link to OpenStreetMap (no embedded tiles: nothing is loaded from there)."""
+        if venue.geo:
+            lat, lon = venue.geo.lat, venue.geo.lon
+            return f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=17/{lat:.5f}/{lon:.5f}"
+        address = venue.address
+        query = f"{address.street}, {address.postcode} {address.city}".replace(" ", "+")
+        return f"https://www.openstreetmap.org/search?query={query}"
+
+    @staticmethod
+    def wheelchair(accessibility: Accessibility | None) -> str | None:
+        if accessibility is None or accessibility.wheelchair is None:
+            return None
+        return accessibility.wheelchair.label
+
+    # --- occurrences ------------------------------------------------------------------------
+
+    @staticmethod
+    def is_cancelled(item: AgendaItem) -> bool:
+        return item.occurrence.status is Status.cancelled
+
+    @staticmethod
+    def is_postponed(item: AgendaItem) -> bool:
+        return item.occurrence.status is Status.postponed
+
+    @staticmethod
+    def group_by_day(items: list[AgendaItem]) -> list[tuple[date, list[AgendaItem]]]:
+        """Items grouped under the day they start (multi-day items only under their first day)."""
+        groups: dict[date, list[AgendaItem]] = {}
+        for item in items:
+            groups.setdefault(item.day, []).append(item)
+        return list(groups.items())
+
+    @staticmethod
+    def time_of(item: AgendaItem) -> str:
+        start, end = item.occurrence.start, item.occurrence.end
+        if not isinstance(start, datetime):
+            return "ganztägig"
+        if isinstance(end, datetime) and end.date() == start.date():
+            return f"{start:%H:%M}–{end:%H:%M} Uhr"
+        return f"{start:%H:%M} Uhr"
+
+    def filter_data(self, item: AgendaItem) -> dict[str, str]:
+        """`data-*` values the event filters in the browser match against."""
+        event = item.event.data
+        venue, _ = self.place_of(item)
+        district = venue.data.district if venue and venue.data.district else ""
+        wheelchair = ""
+        access = event.accessibility or (venue.data.accessibility if venue else None)
+        if access and access.wheelchair:
+            wheelchair = access.wheelchair.value
+        return {
+            "category": event.category,
+            "clubs": " ".join(event.organizer),
+            "district": district,
+            "audiences": " ".join(event.audiences),
+            "free": "ja" if event.free else "",
+            "wheelchair": wheelchair,
+            "day": item.day.isoformat(),
+            "last": item.last_day.isoformat(),
+        }
+
+    def month_grid(self, first: date, items: list[AgendaItem]) -> list[list[tuple[date | None, list[AgendaItem]]]]:
+        """Weeks (Monday first) of the month starting at ``first``; each day with its items."""
+        from datetime import timedelta
+
+        by_day: dict[date, list[AgendaItem]] = {}
+        for item in items:
+            day = max(item.day, first)
+            last = item.last_day
+            while day <= last and day.month == first.month:
+                by_day.setdefault(day, []).append(item)
+                day += timedelta(days=1)
+        weeks: list[list[tuple[date | None, list[AgendaItem]]]] = []
+        week: list[tuple[date | None, list[AgendaItem]]] = [(None, [])] * first.weekday()
+        day = first
+        while day.month == first.month:
+            week.append((day, by_day.get(day, [])))
+            if len(week) == 7:
+                weeks.append(week)
+                week = []
+            day += timedelta(days=1)
+        if week:
+            weeks.append(week + [(None, [])] * (7 - len(week)))
+        return weeks

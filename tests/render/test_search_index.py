@@ -1,0 +1,44 @@
+"""Pagefind runs on the built site: indexes only marked page bodies, fails loudly."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.render import search
+from generator.render.search import BUNDLE_DIR, SearchIndexError, index_site
+
+PAGE = """<!doctype html><html lang="de"><head><title>{title}</title></head><body>
+<h1>{title}</h1><div class="eg-page" {attributes}><p>{text}</p></div></body></html>"""
+
+
+def write_page(site: Path, path: str, title: str, text: str, attributes: str = "") -> None:
+    file = site / path / "index.html"
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(PAGE.format(title=title, text=text, attributes=attributes), encoding="utf-8")
+
+
+def test_indexes_marked_german_pages_only(tmp_path: Path) -> None:
+    write_page(tmp_path, "vereine/kgv", "KGV", "Unsere Gärten", 'data-pagefind-body data-pagefind-filter="Typ:Verein"')
+    write_page(tmp_path, "vereine", "Vereine", "Liste aller Gärten")
+    index_site(tmp_path)
+    entry = json.loads((tmp_path / BUNDLE_DIR / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["de"]["page_count"] == 1
+    assert (tmp_path / BUNDLE_DIR / "pagefind-ui.js").is_file()
+
+
+def test_missing_binary_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "get_executable", lambda: None)
+    with pytest.raises(SearchIndexError, match="Pagefind fehlt"):
+        index_site(tmp_path)
+
+
+def test_failing_pagefind_is_reported_with_its_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\necho 'Error: kaputt' >&2\nexit 3\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setattr(search, "get_executable", lambda: fake)
+    with pytest.raises(SearchIndexError, match=r"(?s)Status 3.*Error: kaputt"):
+        index_site(tmp_path)
