@@ -92,6 +92,9 @@ class PageRenderer:
             town.tagline or f"Vereine, Termine und Mitmachen in {town.name}",
             items=catalog.upcoming(days=HOME_DAYS),
             opportunities=catalog.open_opportunities()[:6],
+            more_pages=sorted(
+                (p for p in self.site.pages.values() if not p.data.order), key=lambda p: p.data.title.lower()
+            ),
             hide=["toc", "navigation"],
             own_heading=town.portal_name,  # the nav calls it "Start"; the page's h1 is the portal's name
         )

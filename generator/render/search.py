@@ -26,6 +26,16 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not index the built site (a setup or theme problem, not a content problem)."""
 
 
+UNUSED_BUNDLE_FILES = (
+    "pagefind-component-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-highlight.js",
+)
+"""Alternative UIs Pagefind always writes; the portal uses the default UI (pagefind-ui.*) only."""
+
+
 def index_site(site_dir: Path) -> None:
     """Write the Pagefind bundle into ``site_dir/pagefind/``; raise SearchIndexError on failure."""
     command = [
@@ -47,6 +57,8 @@ def index_site(site_dir: Path) -> None:
         raise SearchIndexError(f"Pagefind ist mit Status {result.returncode} abgebrochen:\n{output}")
     if not (site_dir / BUNDLE_DIR / "pagefind-entry.json").is_file():
         raise SearchIndexError(f"Pagefind hat keinen Suchindex geschrieben.\n{output}".strip())
+    for unused in UNUSED_BUNDLE_FILES:
+        (site_dir / BUNDLE_DIR / unused).unlink(missing_ok=True)
 
 
 def _executable() -> Path:
