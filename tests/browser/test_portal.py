@@ -68,6 +68,11 @@ def test_club_audience_and_district_filters(page: Page, site_server: SiteServer,
     assert clubs and all(club_id in value.split() for value in clubs)
 
     page.click("button[type=reset]")
+    page.select_option("#filter-district", "herzberg")
+    districts = visible_values(page, "[data-filter-item]", "district")
+    assert districts and set(districts) == {"herzberg"}
+
+    page.click("button[type=reset]")
     page.select_option("#filter-audiences", "senioren")
     audiences = visible_values(page, "[data-filter-item]", "audiences")
     assert audiences and all("senioren" in value.split() for value in audiences)
