@@ -4,4 +4,5 @@ import sys
 
 from generator.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # worker processes (QR codes) import this module again
+    sys.exit(main())

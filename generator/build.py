@@ -16,8 +16,10 @@ from pathlib import Path
 
 from generator.models.site import Site
 from generator.pipeline import Project, load_site
+from generator.progress import Progress
 from generator.render import urls
 from generator.render.bodies import inject_bodies
+from generator.render.extras import start_qr_codes, write_extras
 from generator.render.feeds import write_feeds
 from generator.render.minify import compact_site
 from generator.render.mkdocs_build import MkDocsError, run_mkdocs
@@ -26,48 +28,61 @@ from generator.render.search import SearchIndexError, index_site
 from generator.render.writer import OutputWriter
 
 
-def build_site(project: Project, out: Path, today: date | None = None) -> int:
+def build_site(project: Project, out: Path, today: date | None = None, progress: Progress | None = None) -> int:
     """CLI entry: returns the exit code."""
     started = time.perf_counter()
-    site, report = load_site(project)
+    progress = progress or Progress()
+    with progress.stage("Inhalte prüfen"):
+        site, report = load_site(project)
     if site is None:
         report.print(sys.stderr)
         print("Die Seite wurde nicht gebaut; die bisherige Fassung bleibt unverändert.", file=sys.stderr)
         return 1
     today = today or datetime.now(site.town.zone).date()
     try:
-        render_site(project, site, out, today)
+        render_site(project, site, out, today, progress)
     except MkDocsError as exc:
         print(f"MkDocs-Fehler: {exc}", file=sys.stderr)
         return 1
     except SearchIndexError as exc:
         print(f"Suchindex-Fehler: {exc}", file=sys.stderr)
         return 1
-    print(f"Seite gebaut in {out} ({time.perf_counter() - started:.1f} s, Stichtag {today.isoformat()}).")
+    seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
+    print(f"Seite gebaut in {out} ({seconds} s, Stichtag {today.isoformat()}): {progress.summary()}.")
     return 0
 
 
-def render_site(project: Project, site: Site, out: Path, today: date) -> None:
+def render_site(project: Project, site: Site, out: Path, today: date, progress: Progress | None = None) -> None:
     """Render all stages into a staging folder, then swap it in for ``out``."""
+    progress = progress or Progress(interactive=False)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
         docs_dir, site_dir = staging / "docs", staging / "site"
         writer = OutputWriter(docs_dir)
-        renderer = PageRenderer(site, today, project.theme_dir / "pages", writer)
-        nav = renderer.render_all()
-        _copy_assets(project, docs_dir)
-        run_mkdocs(project.mkdocs_file, docs_dir, site_dir, site.town, nav)
-        inject_bodies(site_dir, renderer.bodies)
-        write_feeds(project.root, site, site_dir, today)
-        compact_site(site_dir)
-        index_site(site_dir)
+        with progress.stage("Seiten erzeugen") as stage:
+            renderer = PageRenderer(site, today, project.theme_dir / "pages", writer, stage)
+            nav = renderer.render_all()
+            copy_assets(project, docs_dir)
+        qr_codes = start_qr_codes(site)  # made in worker processes while MkDocs runs
+        with progress.stage("MkDocs", total=len(renderer.bodies)):
+            run_mkdocs(project.mkdocs_file, docs_dir, site_dir, site.town, nav, today)
+        with progress.stage("Seiten zusammensetzen", total=len(renderer.bodies)):
+            inject_bodies(site_dir, renderer.bodies)
+        with progress.stage("Kalender"):
+            write_feeds(project.root, site, site_dir, today)
+        with progress.stage("Offene Daten, Widget, QR-Codes, Aushänge"):
+            write_extras(project.root, project.theme_dir, site, renderer.catalog, site_dir, qr_codes)
+        with progress.stage("Verdichten"):
+            compact_site(site_dir)
+        with progress.stage("Suchindex"):
+            index_site(site_dir)
         _replace_directory(site_dir, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _copy_assets(project: Project, docs_dir: Path) -> None:
+def copy_assets(project: Project, docs_dir: Path) -> None:
     shutil.copytree(project.theme_dir / "assets", docs_dir / "assets")
     if project.images_dir.is_dir():
         shutil.copytree(project.images_dir, docs_dir / urls.image(""))

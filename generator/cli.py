@@ -6,12 +6,16 @@ Exit codes: 0 success, 1 content problems (reported in German), 2 usage errors.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from datetime import date
 from pathlib import Path
 
+from generator import ci_output
 from generator.pipeline import Project, load_site
+from generator.report import cli as report_cli
+from generator.submissions import cli as submission_cli
 
 
 def _date(text: str) -> date:
@@ -25,7 +29,11 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Engagement-Portal bauen und prüfen.")
     parser.add_argument("--root", type=Path, default=Path("."), help="Projektordner mit content/ und mkdocs.yml")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("validate", help="Alle Inhalte prüfen und Fehler mit Datei und Zeile melden")
+    check = commands.add_parser("validate", help="Alle Inhalte prüfen und Fehler mit Datei und Zeile melden")
+    check.add_argument(
+        "--summary", type=Path, default=None, help="Zusammenfassung in Markdown anhängen (z. B. $GITHUB_STEP_SUMMARY)"
+    )
+    check.add_argument("--codequality", type=Path, default=None, help="Code-Quality-Bericht für GitLab (JSON)")
     build = commands.add_parser("build", help="Die ganze Seite bauen")
     build.add_argument("--out", type=Path, required=True, help="Zielordner der fertigen Seite")
     build.add_argument("--today", type=_date, default=None, help="Stichtag JJJJ-MM-TT (für reproduzierbare Builds)")
@@ -36,6 +44,11 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="JSON-Schemas für Editoren schreiben")
     schema.add_argument("--out", type=Path, default=None, help="Zielordner (Standard: schemas/)")
     schema.add_argument("--check", action="store_true", help="Nur prüfen, ob die Schemas aktuell sind")
+    init = commands.add_parser("init", help="Das Portal einer weiteren Kommune in einem neuen Ordner anlegen")
+    init.add_argument("dir", type=Path, help="neuer oder leerer Ordner")
+    init.add_argument("--today", type=_date, default=None, help="Stichtag für die Beispieltermine (JJJJ-MM-TT)")
+    report_cli.add_parser(commands)
+    submission_cli.add_parser(commands)
     return parser
 
 
@@ -43,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     project = Project(args.root.resolve())
     if args.command == "validate":
-        return validate(project)
+        return validate(project, args.summary, args.codequality)
     if args.command == "build":
         from generator.build import build_site
 
@@ -56,19 +69,35 @@ def main(argv: list[str] | None = None) -> int:
         from generator.schema import write_schemas
 
         return write_schemas(project, args.out, check=args.check)
+    if args.command == "init":
+        from generator.init import run_init
+
+        return run_init(args.dir.resolve(), args.today)
+    if args.command == report_cli.COMMAND:
+        return report_cli.run(project, args)
+    if args.command == submission_cli.COMMAND:
+        return submission_cli.run(project, args)
     return 2  # pragma: no cover - argparse enforces the choices
 
 
-def validate(project: Project) -> int:
+def validate(project: Project, summary: Path | None = None, codequality: Path | None = None) -> int:
+    """Check all content; optionally also write a Markdown summary and a GitLab code-quality report."""
     started = time.perf_counter()
     site, report = load_site(project)
+    if codequality is not None:
+        ci_output.write_codequality(codequality, report)
     if site is None:
         report.print(sys.stderr)
+        if summary is not None:
+            ci_output.append_text(summary, ci_output.step_summary(report, ci_output.github_link_base(dict(os.environ))))
         return 1
     elapsed = time.perf_counter() - started
-    print(
-        f"Alles in Ordnung: {len(site.clubs)} Vereine, {len(site.events)} Veranstaltungen, "
+    counts = (
+        f"{len(site.clubs)} Vereine, {len(site.events)} Veranstaltungen, "
         f"{len(site.venues)} Orte, {len(site.opportunities)} Engagement-Angebote, "
-        f"{len(site.pages)} Seiten geprüft ({elapsed:.2f} s)."
+        f"{len(site.pages)} Seiten geprüft"
     )
+    print(f"Alles in Ordnung: {counts} ({elapsed:.2f} s).")
+    if summary is not None:
+        ci_output.append_text(summary, ci_output.success_summary(counts + "."))
     return 0

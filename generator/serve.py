@@ -11,12 +11,13 @@ import functools
 import sys
 import threading
 import time
+from collections.abc import Callable
 from datetime import date, datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
-from generator.build import render_site
+from generator.live import LiveSite
 from generator.pipeline import Project, load_site
 
 POLL_SECONDS = 0.4
@@ -24,7 +25,8 @@ POLL_SECONDS = 0.4
 
 def serve(project: Project, host: str, port: int, today: date | None) -> int:
     out = project.root / "build" / "serve"
-    _rebuild(project, out, today)
+    live = LiveSite(project, out, project.root / "build" / "serve-work")
+    _rebuild(live, today)
     if not out.is_dir():
         print("Die Seite konnte nicht gebaut werden; bitte Fehler oben korrigieren.", file=sys.stderr)
     handler = functools.partial(_QuietHandler, directory=str(out))
@@ -36,7 +38,7 @@ def serve(project: Project, host: str, port: int, today: date | None) -> int:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Das Portal läuft auf http://{host}:{port}/ — beenden mit Strg+C.")
     try:
-        _watch(project, out, today)
+        _watch(live, today)
     except KeyboardInterrupt:
         print("\nBeendet.")
     finally:
@@ -44,16 +46,27 @@ def serve(project: Project, host: str, port: int, today: date | None) -> int:
     return 0
 
 
-def _rebuild(project: Project, out: Path, today: date | None) -> bool:
+def _rebuild(live: LiveSite, today: date | None) -> bool:
     started = time.perf_counter()
-    site, report = load_site(project)
+    site, report = load_site(live.project)
     if site is None:
         report.print(sys.stderr)
         print("Die Änderungen werden erst nach der Korrektur angezeigt.", file=sys.stderr)
         return False
-    render_site(project, site, out, today or datetime.now(site.town.zone).date())
-    print(f"Neu gebaut ({time.perf_counter() - started:.1f} s).")
+    kind = live.update(site, today or datetime.now(site.town.zone).date(), on_pages_ready=_announce(started))
+    print(f"Fertig ({kind}, {_seconds(started)} s mit Kalendern und Suchindex).")
     return True
+
+
+def _seconds(started: float) -> str:
+    return f"{time.perf_counter() - started:.1f}".replace(".", ",")
+
+
+def _announce(started: float) -> Callable[[], None]:
+    def announce() -> None:
+        print(f"Seiten aktualisiert nach {_seconds(started)} s.")
+
+    return announce
 
 
 def _snapshot(project: Project) -> dict[Path, float]:
@@ -64,15 +77,15 @@ def _snapshot(project: Project) -> dict[Path, float]:
     return stamps
 
 
-def _watch(project: Project, out: Path, today: date | None) -> None:
-    before = _snapshot(project)
+def _watch(live: LiveSite, today: date | None) -> None:
+    before = _snapshot(live.project)
     while True:
         time.sleep(POLL_SECONDS)
-        now = _snapshot(project)
+        now = _snapshot(live.project)
         if now != before:
             before = now
             try:
-                _rebuild(project, out, today)
+                _rebuild(live, today)
             except Exception as exc:  # keep serving the last good site whatever happens
                 print(f"Fehler beim Bauen: {exc}", file=sys.stderr)
 

@@ -42,7 +42,9 @@ TIME_PATTERN = r"^\d{1,2}:\d{2}$"
 
 def error(message: str, **context: Any) -> PydanticCustomError:
     """A validation error whose message is already the German text shown to authors."""
-    return PydanticCustomError("inhalt", message.replace("{", "{{").replace("}", "}}"), context)
+    # The text goes in as the last context value: pydantic fills a template's {names} but does not
+    # turn "{{" back into "{", so text with braces (an author's "${{ x }}") would be shown doubled.
+    return PydanticCustomError("inhalt", "{message}", {**context, "message": message})
 
 
 class ContentModel(BaseModel):

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, Field, WithJsonSchema, model_validator
 
 from generator.models.common import (
     Address,
@@ -36,6 +36,12 @@ def _site_url(value: str) -> str:
     if not urlsplit(value).path.endswith("/"):
         value += "/"
     return value
+
+
+def _repository(value: str) -> str:
+    if not value.lower().startswith("https://"):
+        raise error(f"„{value}“: Die Adresse des Projekts muss mit https:// beginnen.")
+    return value.rstrip("/")
 
 
 class Term(ContentModel):
@@ -112,6 +118,19 @@ class Town(ContentModel):
         title="Adresse der Seite", description="Öffentliche Adresse des Portals, z. B. https://engagiert.example.org/."
     )
     timezone: Annotated[Text, AfterValidator(_time_zone)] = Field("Europe/Berlin", title="Zeitzone")
+    repository: (
+        Annotated[
+            HttpUrl,
+            AfterValidator(_repository),
+            WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https://"}),
+        ]
+        | None
+    ) = Field(
+        None,
+        title="Projekt auf GitHub",
+        description="Adresse des öffentlichen Projekts mit den Inhalten, z. B. https://github.com/stadt/engagiert. "
+        "Ist sie angegeben, bieten die Formulare „… melden“ an, den Eintrag als GitHub-Issue einzureichen.",
+    )
     organizer_name: Text = Field(
         title="Veranstalter ohne Verein",
         description="Wer als Veranstalter genannt wird, wenn ein Termin keinen Verein nennt.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 
 from generator.models.event import Event
 from generator.models.schedule import Occurrence, occurrences
@@ -15,17 +16,18 @@ class AgendaItem:
     event: Record[Event]
     occurrence: Occurrence
 
-    @property
+    # cached: templates and the catalog ask for these millions of times at county scale
+    @cached_property
     def day(self) -> date:
         start = self.occurrence.start
         return start.date() if isinstance(start, datetime) else start
 
-    @property
+    @cached_property
     def last_day(self) -> date:
         end = self.occurrence.end or self.occurrence.start
         return end.date() if isinstance(end, datetime) else end
 
-    @property
+    @cached_property
     def sort_key(self) -> tuple[date, str, str, str]:
         start = self.occurrence.start
         clock = f"{start:%H:%M}" if isinstance(start, datetime) else "00:00"  # all-day first

@@ -66,6 +66,7 @@ class Catalog:
     by_venue: dict[str, list[AgendaItem]] = field(default_factory=lambda: defaultdict(list))
     by_category: dict[str, list[AgendaItem]] = field(default_factory=lambda: defaultdict(list))
     by_audience: dict[str, list[AgendaItem]] = field(default_factory=lambda: defaultdict(list))
+    _by_month: dict[Month, list[AgendaItem]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, site: Site, today: date) -> Catalog:
@@ -108,7 +109,14 @@ class Catalog:
         return [i for i in items if i.last_day >= self.today]
 
     def in_month(self, month: Month) -> list[AgendaItem]:
-        return [i for i in self.items if i.last_day >= month.first_day and i.day <= month.last_day]
+        """Items touching ``month``; indexed once by the months they span."""
+        if not self._by_month:
+            for item in self.items:
+                current, last = Month.of(item.day), Month.of(item.last_day)
+                while (current.year, current.month) <= (last.year, last.month):
+                    self._by_month.setdefault(current, []).append(item)
+                    current = current.next()
+        return self._by_month.get(month, [])
 
     def months(self) -> list[Month]:
         """Calendar months with pages: from this month to the last month with an occurrence."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from markupsafe import escape
@@ -19,8 +21,24 @@ class MkDocsError(RuntimeError):
     """MkDocs refused the generated site (a bug in the generator or theme, not in content)."""
 
 
-def run_mkdocs(mkdocs_file: Path, docs_dir: Path, site_dir: Path, town: Town, nav: list[NavEntry]) -> None:
+def run_mkdocs(
+    mkdocs_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    town: Town,
+    nav: list[NavEntry],
+    today: date | None = None,
+    dirty: bool = False,
+) -> None:
+    """Build the page shells. ``today`` becomes the build date (sitemap lastmod, gzip stamp).
+
+    ``dirty``: rebuild only pages whose Markdown is newer than their output (used by `serve`).
+    """
     _quiet_mkdocs()
+    if today is not None:
+        # MkDocs honours SOURCE_DATE_EPOCH (reproducible-builds.org): same --today, same bytes
+        midnight = datetime.combine(today, time(), tzinfo=UTC)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
     try:
         config = load_config(
             config_file=str(mkdocs_file),
@@ -30,8 +48,9 @@ def run_mkdocs(mkdocs_file: Path, docs_dir: Path, site_dir: Path, town: Town, na
             site_url=town.site_url,
             site_description=str(escape(town.tagline or "")),
             nav=[{entry.title: source_file(entry.url)} for entry in nav],
+            **({"strict": False} if dirty else {}),  # MkDocs warns about every dirty build
         )
-        mkdocs_build(config)
+        mkdocs_build(config, dirty=dirty)
     except (Abort, ConfigurationError) as exc:
         raise MkDocsError(str(exc)) from exc
 

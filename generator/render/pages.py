@@ -18,12 +18,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import escape
 
 from generator.models.site import Site
-from generator.render import german, structured_data, urls
+from generator.progress import Stage
+from generator.render import forms, german, structured_data, urls
 from generator.render.bodies import PLACEHOLDER
 from generator.render.catalog import HOME_DAYS, Catalog
 from generator.render.feeds.catalog import feed_groups
 from generator.render.markdown import plain_text, render_markdown
 from generator.render.view import ViewHelpers
+from generator.render.widget import snippets
 from generator.render.writer import OutputWriter
 
 
@@ -31,6 +33,21 @@ from generator.render.writer import OutputWriter
 class NavEntry:
     title: str
     url: str
+
+
+class CurrentPage:
+    """Stands for the `ViewHelpers` of the page being rendered (pages render one at a time)."""
+
+    def __init__(self) -> None:
+        self._view: ViewHelpers | None = None
+
+    def bind(self, view: ViewHelpers) -> None:
+        self._view = view
+
+    def __getattr__(self, name: str) -> Any:
+        if self._view is None:
+            raise AttributeError(name)
+        return getattr(self._view, name)
 
 
 def template_environment(templates_dir: Path) -> Environment:
@@ -61,10 +78,16 @@ def template_environment(templates_dir: Path) -> Environment:
 class PageRenderer:
     """Writes one Markdown file per portal page into MkDocs' docs_dir."""
 
-    def __init__(self, site: Site, today: date, templates_dir: Path, writer: OutputWriter):
+    def __init__(self, site: Site, today: date, templates_dir: Path, writer: OutputWriter, stage: Stage | None = None):
         self.site = site
+        self.stage = stage
         self.today = today
         self.env = template_environment(templates_dir)
+        self.current_page = CurrentPage()
+        # Macros are imported without context (Jinja then caches the imported module; importing
+        # "with context" re-ran _macros.html on every page: ~30 % of rendering time). They reach
+        # the page's helpers through these globals instead.
+        self.env.globals.update(view=self.current_page, urls=urls)
         self.writer = writer
         self.catalog = Catalog.build(site, today)
         self.bodies: dict[str, str] = {}
@@ -79,6 +102,7 @@ class PageRenderer:
         self._opportunities()
         self._terms()
         self._editorial_and_legal()
+        self._forms()
         return self._nav()
 
     # --- page groups -----------------------------------------------------------------------
@@ -118,6 +142,12 @@ class PageRenderer:
             "Kalender abonnieren",
             f"Die Termine aus {town.name} im eigenen Kalender: alle, nach Thema, Zielgruppe, Verein oder Ort",
             groups=feed_groups(self.site),
+        )
+        self._page(
+            urls.open_data(),
+            "open_data.html",
+            "Daten und Einbindung",
+            f"Die Angaben aus {town.name} als Feed, Tabelle, JSON, Widget und zum Ausdrucken",
         )
 
     def _events(self) -> None:
@@ -180,6 +210,7 @@ class PageRenderer:
                 upcoming=upcoming[:10],
                 more=max(0, len(upcoming) - 10),
                 opportunities=catalog.opportunities_of(record.id),
+                embed=snippets(self.site, record.id),
                 jsonld=structured_data.organization(self.site, record),
                 og_type="profile",
                 image=record.data.image,
@@ -271,6 +302,23 @@ class PageRenderer:
         )
         self._page(urls.search(), "search.html", "Suche", f"Vereine, Termine und Orte in {self.site.town.name} finden")
 
+    def _forms(self) -> None:
+        """melden/: forms whose script writes the content file in the browser (`render/forms`)."""
+        email, github = forms.contact_email(self.site), forms.github_new_issue(self.site) is not None
+        for layout in forms.FORMS:
+            spec = forms.spec_json(forms.form_spec(self.site, layout))
+            page_url, title = urls.report_form(layout.slug), layout.title
+            self._page(page_url, "form.html", title, layout.lead, form=layout, spec=spec, email=email, github=github)
+        self._page(
+            urls.report(),
+            "form_overview.html",
+            "Eintragen und melden",
+            f"Termine, Vereine und Aufrufe zum Mitmachen für {self.site.town.portal_name} melden",
+            forms=forms.FORMS,
+            email=email,
+            kind="Seite",
+        )
+
     def _nav(self) -> list[NavEntry]:
         nav = [
             NavEntry("Start", urls.home()),
@@ -309,6 +357,7 @@ class PageRenderer:
         **context: Any,
     ) -> None:
         view = ViewHelpers(self.site, self.catalog, url)
+        self.current_page.bind(view)
         body = self.env.get_template(template).render(
             site=self.site,
             town=self.site.town,
@@ -339,5 +388,7 @@ class PageRenderer:
         header = json.dumps(meta, ensure_ascii=False)
         source_file = urls.source_file(url)
         self.bodies[source_file] = body.strip()
+        if self.stage is not None:
+            self.stage.advance()
         heading = f"<h1>{escape(own_heading)}</h1>\n\n" if own_heading else ""
         self.writer.write_text(source_file, f"---\n{header}\n---\n\n{heading}{PLACEHOLDER}\n")

@@ -42,6 +42,7 @@ class PageType:
     child: bool = False
     optional: bool = False  # built only by some configurations or not yet by every branch
     query: str | None = None  # type this into the search field after loading
+    suffix: str = ""  # for ``child``: the page below the sub-page, e.g. "aushang/"
 
 
 SEARCH_QUERY = "Garten"
@@ -65,8 +66,17 @@ PAGE_TYPES = (
     PageType("Datenschutzerklärung", "datenschutz/"),
     PageType("Erklärung zur Barrierefreiheit", "barrierefreiheit/"),
     PageType("Kalender abonnieren", "kalender/", optional=True),
+    PageType("Daten und Einbindung", "daten/"),
+    PageType("Widget eines Vereins", "widget/verein/", child=True),
+    PageType("Widget einer Kategorie", "widget/kategorie/", child=True),
+    PageType("Aushang einer Veranstaltung", "veranstaltungen/", child=True, suffix="aushang/"),
+    PageType("Monatsprogramm", "monate/", child=True, suffix="programm/"),
     PageType("Fehlerseite 404", "404.html"),
     PageType("Suchergebnisse", SEARCH_PAGE, query=SEARCH_QUERY),
+    PageType("Eintragen und melden", "melden/"),
+    PageType("Formular Veranstaltung melden", "melden/veranstaltung/"),
+    PageType("Formular Verein eintragen", "melden/verein/"),
+    PageType("Formular Engagement-Angebot melden", "melden/engagement/"),
 )
 
 
@@ -77,8 +87,10 @@ def page_path(site: Path, page_type: PageType) -> str | None:
         return f"{editorial[0]}/" if editorial else None
     if page_type.child:
         section = site / page_type.path
-        names = sorted(d.name for d in section.iterdir() if (d / "index.html").is_file()) if section.is_dir() else []
-        return f"{page_type.path}{names[0]}/" if names else None
+        suffix = page_type.suffix
+        subpages = section.iterdir() if section.is_dir() else ()
+        names = sorted(d.name for d in subpages if (d / suffix / "index.html").is_file())
+        return f"{page_type.path}{names[0]}/{suffix}" if names else None
     target = site / page_type.path
     exists = target.is_file() if page_type.path.endswith(".html") else (target / "index.html").is_file()
     return page_type.path if exists else None

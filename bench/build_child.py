@@ -1,0 +1,24 @@
+"""One full build in its own process, for bench/build_bench.py (peak RSS then belongs to it alone).
+
+python -m bench.build_child ROOT OUT YYYY-MM-DD   → prints `BENCH {json}`
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from generator.build import build_site
+from generator.pipeline import Project
+from generator.progress import Progress
+
+if __name__ == "__main__":
+    root, out, today = Path(sys.argv[1]), Path(sys.argv[2]), date.fromisoformat(sys.argv[3])
+    progress = Progress(interactive=False)
+    started = time.perf_counter()
+    code = build_site(Project(root), out, today, progress)
+    wall = time.perf_counter() - started
+    print("BENCH " + json.dumps({"code": code, "wall": wall, "stages": progress.timings, "rss": progress.peak_rss_mb}))

@@ -1,0 +1,151 @@
+"""Incremental rebuilds for `serve`: an edited event is visible within about two seconds.
+
+A full build renders every page shell with MkDocs (2 s for the Herzberg sample) and indexes
+the site with Pagefind. `serve` keeps MkDocs' input and output between rebuilds:
+
+1. validate and render all page bodies (cheap: a second for Herzberg),
+2. hand MkDocs only the Markdown files whose front matter changed (`dirty` build),
+3. put the new bodies into the pages whose shell or body changed,
+4. then — after the page is already visible — feeds, open data and the search index.
+
+A change to the theme, `mkdocs.yml`, the set of pages or the menu falls back to a full
+MkDocs run. The published site is always built with `build` (the atomic, full path).
+"""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from generator.build import copy_assets
+from generator.models.site import Site
+from generator.pipeline import Project
+from generator.render.bodies import PLACEHOLDER, output_path
+from generator.render.extras import start_qr_codes, write_extras
+from generator.render.feeds import write_feeds
+from generator.render.minify import compact_html, compact_site
+from generator.render.mkdocs_build import run_mkdocs
+from generator.render.pages import NavEntry, PageRenderer
+from generator.render.search import index_site
+from generator.render.writer import OutputWriter
+
+
+@dataclass
+class LiveSite:
+    project: Project
+    out: Path
+    """The folder the local server serves."""
+    work: Path
+    """Keeps MkDocs' input (docs/) and output with placeholders (shells/) between rebuilds."""
+    _nav: list[NavEntry] | None = None
+    _bodies: dict[str, str] = field(default_factory=dict)
+    _theme_stamp: tuple[float, ...] = ()
+    _on_pages_ready: Callable[[], None] | None = None
+
+    @property
+    def docs(self) -> Path:
+        return self.work / "docs"
+
+    @property
+    def shells(self) -> Path:
+        return self.work / "shells"
+
+    def update(self, site: Site, today: date, on_pages_ready: Callable[[], None] | None = None) -> str:
+        """Bring ``out`` up to date; returns "vollständig" or "schnell" (what was rebuilt).
+
+        ``on_pages_ready`` is called as soon as the pages show the change, before feeds and search.
+        """
+        self._on_pages_ready = on_pages_ready
+        fresh = self.work / "docs-new"
+        shutil.rmtree(fresh, ignore_errors=True)
+        renderer = PageRenderer(site, today, self.project.theme_dir / "pages", OutputWriter(fresh))
+        nav = renderer.render_all()
+        copy_assets(self.project, fresh)
+        changed_sources = _changed_files(fresh, self.docs)
+        full = (
+            not self.out.is_dir()
+            or nav != self._nav
+            or set(_relative_files(fresh)) != set(_relative_files(self.docs))
+            or self._theme_changed()
+        )
+        if full:
+            shutil.rmtree(self.docs, ignore_errors=True)
+            fresh.rename(self.docs)
+            self._full(site, today, renderer, nav)
+            return "vollständig"
+        for source in changed_sources:  # unchanged files keep their old times: MkDocs skips them
+            shutil.copyfile(fresh / source, self.docs / source)
+        shutil.rmtree(fresh, ignore_errors=True)
+        run_mkdocs(self.project.mkdocs_file, self.docs, self.shells, site.town, nav, today, dirty=True)
+        pages = {s for s in renderer.bodies if s in changed_sources or renderer.bodies[s] != self._bodies.get(s)}
+        for source in pages:
+            self._assemble(source, renderer.bodies[source])
+        for source in changed_sources:
+            if not source.endswith(".md"):  # assets, images
+                target = self.out / source
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(self.docs / source, target)
+        self._bodies = dict(renderer.bodies)
+        self._after_pages(site, today, renderer)
+        return "schnell"
+
+    def _full(self, site: Site, today: date, renderer: PageRenderer, nav: list[NavEntry]) -> None:
+        shutil.rmtree(self.shells, ignore_errors=True)
+        run_mkdocs(self.project.mkdocs_file, self.docs, self.shells, site.town, nav, today)
+        staging = self.work / "out-new"
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.copytree(self.shells, staging)
+        for source, body in renderer.bodies.items():
+            path = staging / output_path(source)
+            path.write_text(path.read_text(encoding="utf-8").replace(PLACEHOLDER, body, 1), encoding="utf-8")
+        compact_site(staging)
+        old = self.work / "out-old"
+        shutil.rmtree(old, ignore_errors=True)
+        if self.out.exists():
+            self.out.rename(old)
+        staging.rename(self.out)
+        shutil.rmtree(old, ignore_errors=True)
+        self._nav = nav
+        self._bodies = dict(renderer.bodies)
+        self._theme_stamp = self._theme_mtimes()
+        self._after_pages(site, today, renderer)
+
+    def _assemble(self, source: str, body: str) -> None:
+        shell = (self.shells / output_path(source)).read_text(encoding="utf-8")
+        target = self.out / output_path(source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(compact_html(shell.replace(PLACEHOLDER, body, 1)), encoding="utf-8")
+
+    def _after_pages(self, site: Site, today: date, renderer: PageRenderer) -> None:
+        """What the changed page does not need to show: feeds, open data, search index."""
+        if self._on_pages_ready is not None:
+            self._on_pages_ready()
+        write_feeds(self.project.root, site, self.out, today, quiet=True)
+        write_extras(self.project.root, self.project.theme_dir, site, renderer.catalog, self.out, start_qr_codes(site))
+        index_site(self.out)
+
+    def _theme_mtimes(self) -> tuple[float, ...]:
+        files = [self.project.mkdocs_file, *sorted(self.project.theme_dir.rglob("*"))]
+        return tuple(path.stat().st_mtime for path in files if path.is_file())
+
+    def _theme_changed(self) -> bool:
+        return self._theme_mtimes() != self._theme_stamp
+
+
+def _relative_files(folder: Path) -> list[str]:
+    if not folder.is_dir():
+        return []
+    return [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]
+
+
+def _changed_files(new: Path, old: Path) -> set[str]:
+    changed = set()
+    for name in _relative_files(new):
+        previous = old / name
+        if not previous.is_file() or not filecmp.cmp(new / name, previous, shallow=False):
+            changed.add(name)
+    return changed

@@ -1,0 +1,108 @@
+"""QR codes as SVG, made at build time with segno (pure Python, no network, no image library).
+
+Every event and club page gets `qr.svg` next to its `index.html`, holding the page's absolute
+address; the printable notices and programmes show the same files large. segno spends most of
+its time choosing the best of the eight masks (ISO/IEC 18004 §7.8.3, ~12 ms per code), so a
+build starts the whole batch in worker processes before MkDocs runs and collects it afterwards
+(``QrBatch.start`` … ``QrBatch.result``): on two cores the codes cost almost no wall time.
+
+Output is deterministic: the same address always gives the same bytes (error correction M,
+quiet zone of four modules, no XML declaration, no size in pixels: the page sizes the image).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from typing import TYPE_CHECKING
+
+import segno
+
+from generator.render import urls
+
+if TYPE_CHECKING:  # keeps the worker processes' imports small
+    from generator.models.site import Site
+
+SERIAL_LIMIT = 40
+"""Batches up to this size are made in the building process (starting workers costs ~0.3 s)."""
+
+
+@dataclass(frozen=True)
+class QrTarget:
+    path: str
+    """Site-relative path of the SVG file."""
+    url: str
+    """The absolute address it encodes."""
+
+
+def qr_svg(url: str) -> bytes:
+    """One QR code (error correction M, best mask) as a compact SVG drawn in module units."""
+    code = segno.make(url, error="m", micro=False, boost_error=False)
+    buffer = io.BytesIO()
+    code.save(
+        buffer,
+        kind="svg",
+        border=4,
+        xmldecl=False,
+        svgclass=None,
+        lineclass=None,
+        omitsize=True,
+        title=url,
+        dark="#000",
+        light="#fff",
+    )
+    return buffer.getvalue() + b"\n"
+
+
+def _make(targets: list[QrTarget]) -> list[tuple[str, bytes]]:
+    return [(target.path, qr_svg(target.url)) for target in targets]
+
+
+def qr_targets(site: Site) -> list[QrTarget]:
+    """The QR codes of a site: every event page, every club page and the page "Kalender abonnieren"."""
+    base = site.town.site_url
+    pages = [urls.event(event_id) for event_id in sorted(site.events)]
+    pages += [urls.club(club_id) for club_id in sorted(site.clubs)]
+    pages.append(urls.subscribe())
+    return [QrTarget(urls.qr(page), base + page) for page in pages]
+
+
+@dataclass
+class QrBatch:
+    """QR codes being made (in worker processes for large batches) while the build goes on."""
+
+    targets: list[QrTarget]
+    _futures: list[Future[list[tuple[str, bytes]]]] = field(default_factory=list)
+
+    @classmethod
+    def start(cls, targets: Iterable[QrTarget], workers: int | None = None) -> QrBatch:
+        batch = cls(list(targets))
+        workers = workers or min(4, os.cpu_count() or 1)
+        if len(batch.targets) <= SERIAL_LIMIT or workers < 2:
+            return batch
+        chunks = [batch.targets[index :: workers * 2] for index in range(workers * 2)]
+        try:
+            # "spawn": a fresh interpreter per worker, safe although `serve` runs threads.
+            executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+            batch._futures = [executor.submit(_make, chunk) for chunk in chunks if chunk]
+            executor.shutdown(wait=False)  # the workers finish their chunks and exit; results stay readable
+        except OSError:  # no processes allowed here: make them in this process
+            batch._futures = []
+        return batch
+
+    def result(self) -> dict[str, bytes]:
+        """Site-relative path → SVG bytes, sorted by path."""
+        made: list[tuple[str, bytes]] = []
+        try:
+            for future in self._futures:
+                made += future.result()
+        except (BrokenProcessPool, OSError):  # a worker died (e.g. killed for memory): make them here
+            self._futures = []
+        if not self._futures:
+            made = _make(self.targets)
+        return dict(sorted(made))

@@ -1,0 +1,49 @@
+"""Small standalone HTML documents written straight into the built site after MkDocs.
+
+The embeddable widget and the printable notices and programmes are not portal pages: no Material
+shell, no navigation, no JavaScript, only their own inline CSS (`theme/standalone/*.css`), so
+they stay small, load nothing else and look the same on paper. They use the same Jinja filters
+and the same per-page helpers (`view`, relative links) as the portal pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Template
+
+from generator.models.site import Site
+from generator.render import urls
+from generator.render.catalog import Catalog
+from generator.render.pages import template_environment
+from generator.render.view import ViewHelpers
+from generator.render.writer import OutputWriter
+
+TEMPLATES = "standalone"
+"""Folder under the theme with the templates and CSS of these documents."""
+
+
+class StandaloneRenderer:
+    def __init__(self, site: Site, catalog: Catalog, theme_dir: Path, writer: OutputWriter):
+        self.site = site
+        self.catalog = catalog
+        self.templates_dir = theme_dir / TEMPLATES
+        self.env = template_environment(self.templates_dir)
+        self.writer = writer
+        self.sizes: dict[str, int] = {}
+        self._templates: dict[str, Template] = {}
+
+    def page(self, url: str, template: str, **context: Any) -> None:
+        """Render ``template`` as ``url`` (a folder URL: the file is its index.html)."""
+        view = ViewHelpers(self.site, self.catalog, url)
+        if template not in self._templates:
+            self._templates[template] = self.env.get_template(template)
+        html = self._templates[template].render(
+            site=self.site, town=self.site.town, today=self.catalog.today, url=url, view=view, urls=urls, **context
+        )
+        self.file(f"{url}index.html", html.strip().encode("utf-8") + b"\n")
+
+    def file(self, path: str, data: bytes) -> None:
+        self.writer.write_bytes(path, data)
+        self.sizes[path] = len(data)

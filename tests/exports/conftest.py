@@ -1,0 +1,94 @@
+"""Fixtures for the open-data, news-feed, CSV and QR tests.
+
+``town`` is the calendar-feed fixture project (tests/feeds/conftest.py: series with a moved,
+a cancelled and an excluded date, a cancelled and a postponed event, a place with `;` and quotes
+in its name) plus one volunteer call, in a fresh folder; ``git`` turns a folder into a repository
+whose commits get fixed dates.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from generator.models.site import Site
+from generator.pipeline import Project, load_site
+from generator.render.catalog import Catalog
+
+TESTS = Path(__file__).resolve().parents[1]
+ROOT = TESTS.parent
+SAMPLE_TODAY = date(2026, 12, 1)
+
+_spec = importlib.util.spec_from_file_location("feed_fixture_project", TESTS / "feeds" / "conftest.py")
+assert _spec is not None and _spec.loader is not None
+feed_fixture = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(feed_fixture)
+
+OPPORTUNITY = """\
+title: Helfer für das Stadtfest
+organizer: turnverein
+description: |
+  Aufbau, Abbau und **Kuchen**.
+time_commitment: ein Samstag
+contact:
+  email: turnverein@example.org
+expires: 2027-06-05
+category: fest
+"""
+
+
+def load(root: Path) -> Site:
+    site, report = load_site(Project(root))
+    assert site is not None, "\n".join(map(str, report.sorted()))
+    return site
+
+
+@pytest.fixture
+def town(tmp_path: Path) -> Path:
+    root = feed_fixture.make_project(tmp_path / "town")
+    (root / "content" / "opportunities").mkdir()
+    (root / "content" / "opportunities" / "stadtfest-helfer.yml").write_text(OPPORTUNITY, encoding="utf-8")
+    return root
+
+
+@dataclass
+class Git:
+    root: Path
+
+    def __call__(self, *args: str, when: datetime | None = None) -> str:
+        env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(self.root.parent)}
+        if when is not None:
+            env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = when.isoformat()
+        done = subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "init.defaultBranch=main",
+             "-c", "commit.gpgsign=false", *args],
+            cwd=self.root, env=env, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        return done.stdout
+
+    def commit(self, message: str, day: int) -> datetime:
+        """Commit everything at 12:00 UTC on 2026-11-<day>."""
+        when = datetime(2026, 11, day, 12, tzinfo=UTC)
+        self("add", "-A")
+        self("commit", "-q", "-m", message, when=when)
+        return when
+
+
+@pytest.fixture
+def git(town: Path) -> Git:
+    repo = Git(town)
+    repo("init", "-q")
+    return repo
+
+
+@pytest.fixture(scope="session")
+def sample() -> tuple[Site, Catalog]:
+    """The bundled Herzberg sample, loaded once, with its catalog for the browser tests' "today"."""
+    site = load(ROOT)
+    return site, Catalog.build(site, SAMPLE_TODAY)
