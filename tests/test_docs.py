@@ -31,10 +31,7 @@ from __future__ import annotations
 
 import re
 import shutil
-import types
-import typing
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pydantic import BaseModel
@@ -49,6 +46,7 @@ from generator.models.town import Town
 from generator.models.venue import Venue
 from generator.pipeline import Project, load_site
 from generator.problems import summary_line
+from generator.validate.messages import inner_model
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "inhalte.md"
@@ -82,28 +80,13 @@ def _guide_text() -> str:
 # --- the models ---------------------------------------------------------------------------
 
 
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    """The sub-record model inside ``X``, ``X | None``, ``list[X]`` or ``Annotated[X, …]``."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _inner_model(typing.get_args(annotation)[0])
-    if origin in (list, typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            found = _inner_model(arg)
-            if found is not None:
-                return found
-    return None
-
-
 def model_fields(model: type[BaseModel], prefix: str = "") -> dict[str, bool]:
     """Every field path of ``model`` as written in YAML, mapped to "required within its parent"."""
     fields: dict[str, bool] = {}
     for name, field in model.model_fields.items():
         path = prefix + (field.alias or name)
         fields[path] = field.is_required()
-        nested = _inner_model(field.annotation)
+        nested = inner_model(field.annotation)
         if nested is not None:
             fields.update(model_fields(nested, path + "."))
     return fields

@@ -102,7 +102,7 @@ def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
         field = _field_by_name(current, part)
         if field is None:
             return None
-        current = _inner_model(field.annotation)
+        current = inner_model(field.annotation)
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
@@ -113,15 +113,16 @@ def _field_by_name(model: type[BaseModel], name: str):
     return None
 
 
-def _inner_model(annotation: Any) -> Any:
+def inner_model(annotation: Any) -> Any:
+    """The nested model inside ``X``, ``X | None``, ``list[X]`` or ``Annotated[X, …]``, if any."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
-        return _inner_model(typing.get_args(annotation)[0])
+        return inner_model(typing.get_args(annotation)[0])
     if origin in (list, typing.Union, types.UnionType):
         for arg in typing.get_args(annotation):
-            found = _inner_model(arg)
+            found = inner_model(arg)
             if found is not None:
                 return found
     return None

@@ -9,13 +9,12 @@ whose commits get fixed dates.
 from __future__ import annotations
 
 import importlib.util
-import os
-import subprocess
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from git_helper import run_git
 
 from generator.models.site import Site
 from generator.pipeline import Project, load_site
@@ -62,15 +61,7 @@ class Git:
     root: Path
 
     def __call__(self, *args: str, when: datetime | None = None) -> str:
-        env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(self.root.parent)}
-        if when is not None:
-            env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = when.isoformat()
-        done = subprocess.run(
-            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "init.defaultBranch=main",
-             "-c", "commit.gpgsign=false", *args],
-            cwd=self.root, env=env, capture_output=True, text=True, check=True,
-        )  # fmt: skip
-        return done.stdout
+        return run_git(self.root, *args, when=when)
 
     def commit(self, message: str, day: int) -> datetime:
         """Commit everything at 12:00 UTC on 2026-11-<day>."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 from datetime import UTC, date, datetime
@@ -10,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TODAY, load, make_project
+from git_helper import run_git
 
 from generator.render.feeds import history
 from generator.render.feeds.history import Revision, read_history
@@ -27,15 +27,7 @@ class Repo:
         self.git("init", "-q")
 
     def git(self, *args: str, when: datetime | None = None) -> str:
-        env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(self.root.parent)}
-        if when is not None:
-            env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = when.isoformat()
-        done = subprocess.run(
-            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "init.defaultBranch=main",
-             "-c", "commit.gpgsign=false", *args],
-            cwd=self.root, env=env, capture_output=True, text=True, check=True,
-        )  # fmt: skip
-        return done.stdout
+        return run_git(self.root, *args, when=when)
 
     def commit(self, message: str) -> datetime:
         """Commit everything; each commit is one day after the previous one (at 12:00 UTC)."""
