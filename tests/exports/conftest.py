@@ -1,6 +1,6 @@
 """Fixtures for the open-data, news-feed, CSV and QR tests.
 
-``town`` is the calendar-feed fixture project (tests/feeds/conftest.py: series with a moved,
+``town`` is the calendar-feed fixture project (tests/feeds/feed_project.py: series with a moved,
 a cancelled and an excluded date, a cancelled and a postponed event, a place with `;` and quotes
 in its name) plus one volunteer call, in a fresh folder; ``git`` turns a folder into a repository
 whose commits get fixed dates.
@@ -24,7 +24,7 @@ TESTS = Path(__file__).resolve().parents[1]
 ROOT = TESTS.parent
 SAMPLE_TODAY = date(2026, 12, 1)
 
-_spec = importlib.util.spec_from_file_location("feed_fixture_project", TESTS / "feeds" / "conftest.py")
+_spec = importlib.util.spec_from_file_location("feed_fixture_project", TESTS / "feeds" / "feed_project.py")
 assert _spec is not None and _spec.loader is not None
 feed_fixture = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(feed_fixture)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from conftest import LONG_TEXT, VORTRAG_PLACE, VORTRAG_TITLE, load
+from feed_project import LONG_TEXT, VORTRAG_PLACE, VORTRAG_TITLE, load
 from feed_tools import unfold
 
 from generator.models.site import Site

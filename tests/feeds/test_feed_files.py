@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DOMAIN, TODAY, VORTRAG_TITLE, make_project
+from feed_project import DOMAIN, TODAY, VORTRAG_TITLE, make_project
 from feed_tools import assert_well_formed, event_blocks, expand_icaljs, expand_python, unfold, vevents
 
 from generator.cli import main

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, load, make_project
+from feed_project import TODAY, load, make_project
 from git_helper import run_git
 
 from generator.render.feeds import history
