@@ -30,8 +30,12 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False, "typographer": False}).enable(["table", "strikethrough"])
 
 
+@lru_cache(maxsize=16_384)
 def render_markdown(text: str | None, heading_level: int = 3) -> Markup:
     """Render Markdown to sanitised HTML; the first heading level becomes ``heading_level``.
+
+    Cached: pages, JSON-LD, feeds, open data and printouts need the same texts, and `serve`
+    renders unchanged texts again on every rebuild (markdown-it-py + nh3 are the main cost).
 
     Shifting headings keeps the page outline intact: a contributor's `# Title`
     must not compete with the page's own h1.
@@ -56,6 +60,7 @@ def render_markdown(text: str | None, heading_level: int = 3) -> Markup:
     return Markup(_EXTERNAL_LINK.sub(r'<a rel="nofollow noopener" href="\1"', clean))
 
 
+@lru_cache(maxsize=16_384)
 def plain_text(text: str | None) -> str:
     """Markdown → readable plain text, keeping link targets: "[Anmeldung](https://x)" → "Anmeldung (https://x)"."""
     if not text:

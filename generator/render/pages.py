@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,10 @@ class CurrentPage:
         return getattr(self._view, name)
 
 
+@lru_cache(maxsize=4)
 def template_environment(templates_dir: Path) -> Environment:
+    """One environment per template folder and process: compiled templates are reused by every
+    rebuild of `serve` (Jinja reloads a template whose file changed)."""
     env = Environment(
         loader=FileSystemLoader(templates_dir),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -59,6 +63,8 @@ def template_environment(templates_dir: Path) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+    # one proxy per environment: cached macro modules keep the globals they were loaded with
+    env.globals.update(view=CurrentPage(), urls=urls)
     env.filters.update(
         markdown=render_markdown,
         long_date=german.long_date,
@@ -83,11 +89,10 @@ class PageRenderer:
         self.stage = stage
         self.today = today
         self.env = template_environment(templates_dir)
-        self.current_page = CurrentPage()
         # Macros are imported without context (Jinja then caches the imported module; importing
         # "with context" re-ran _macros.html on every page: ~30 % of rendering time). They reach
-        # the page's helpers through these globals instead.
-        self.env.globals.update(view=self.current_page, urls=urls)
+        # the page's helpers through the environment's `view` global, bound page by page.
+        self.current_page: CurrentPage = self.env.globals["view"]
         self.writer = writer
         self.catalog = Catalog.build(site, today)
         self.bodies: dict[str, str] = {}

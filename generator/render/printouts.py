@@ -15,8 +15,8 @@ from datetime import date
 from generator.render import urls
 from generator.render.agenda import AgendaItem
 from generator.render.catalog import Month
+from generator.render.markdown import plain_text as plain
 from generator.render.standalone import StandaloneRenderer
-from generator.render.texts import plain
 
 POSTER_TEXT_CHARS = 700
 POSTER_DATES = 6

@@ -19,7 +19,7 @@ from generator.models.common import Address
 from generator.models.site import Site
 from generator.render import urls
 from generator.render.agenda import AgendaItem
-from generator.render.texts import plain
+from generator.render.markdown import plain_text as plain
 
 BOM = "\ufeff"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

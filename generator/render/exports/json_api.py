@@ -22,7 +22,8 @@ from generator.render import german, urls
 from generator.render.agenda import AgendaItem
 from generator.render.catalog import Catalog
 from generator.render.exports import shapes
-from generator.render.texts import html, plain
+from generator.render.markdown import plain_text as plain
+from generator.render.markdown import render_markdown
 from generator.render.writer import OutputWriter
 
 OCCURRENCE_DAYS = 90
@@ -102,7 +103,7 @@ class ApiBuilder:
     def texts(markdown_text: str | None) -> dict[str, str | None]:
         if not markdown_text:
             return {"description": None, "description_html": None}
-        return {"description": plain(markdown_text), "description_html": html(markdown_text, 2)}
+        return {"description": plain(markdown_text), "description_html": str(render_markdown(markdown_text, 2))}
 
     # --- records -----------------------------------------------------------------------------
 
@@ -240,7 +241,7 @@ class ApiBuilder:
             tags=list(opportunity.tags),
             contact=self.contact(opportunity.contact),
             description=plain(opportunity.description),
-            description_html=html(opportunity.description, 2),
+            description_html=str(render_markdown(opportunity.description, 2)),
             added=self.added[("opportunities", record.id)],
         )
 

@@ -17,7 +17,7 @@ from email.utils import format_datetime
 from generator.models.site import Site
 from generator.render import german, urls
 from generator.render.catalog import Catalog
-from generator.render.texts import plain
+from generator.render.markdown import plain_text as plain
 
 ATOM = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 50
