@@ -35,6 +35,8 @@ def run_mkdocs(
     ``dirty``: rebuild only pages whose Markdown is newer than their output (used by `serve`).
     """
     _quiet_mkdocs()
+    # a dirty build (serve only) makes MkDocs warn on every rebuild about stale navigation
+    logging.getLogger("mkdocs.commands.build").setLevel(logging.ERROR if dirty else logging.NOTSET)
     if today is not None:
         # MkDocs honours SOURCE_DATE_EPOCH (reproducible-builds.org): same --today, same bytes
         midnight = datetime.combine(today, time(), tzinfo=UTC)
