@@ -68,13 +68,13 @@ def render_site(project: Project, site: Site, out: Path, today: date, progress: 
         with progress.stage("MkDocs", total=len(renderer.bodies)):
             run_mkdocs(project.mkdocs_file, docs_dir, site_dir, site.town, nav, today)
         with progress.stage("Seiten zusammensetzen", total=len(renderer.bodies)):
-            inject_bodies(site_dir, renderer.bodies)
+            assembled = inject_bodies(site_dir, renderer.bodies)
         with progress.stage("Kalender"):
             write_feeds(project.root, site, site_dir, today)
         with progress.stage("Offene Daten, Widget, QR-Codes, Aushänge"):
             write_extras(project.root, project.theme_dir, site, renderer.catalog, site_dir, qr_codes)
         with progress.stage("Verdichten"):
-            compact_site(site_dir)
+            compact_site(site_dir, done=assembled)  # the rest: 404 page, posters, widgets
         with progress.stage("Suchindex"):
             index_site(site_dir)
         _replace_directory(site_dir, out)

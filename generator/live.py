@@ -24,7 +24,7 @@ from pathlib import Path
 from generator.build import copy_assets
 from generator.models.site import Site
 from generator.pipeline import Project
-from generator.render.bodies import PLACEHOLDER, output_path
+from generator.render.bodies import PLACEHOLDER, inject_bodies, output_path
 from generator.render.extras import start_qr_codes, write_extras
 from generator.render.feeds import write_feeds
 from generator.render.minify import compact_html, compact_site
@@ -99,10 +99,7 @@ class LiveSite:
         staging = self.work / "out-new"
         shutil.rmtree(staging, ignore_errors=True)
         shutil.copytree(self.shells, staging)
-        for source, body in renderer.bodies.items():
-            path = staging / output_path(source)
-            path.write_text(path.read_text(encoding="utf-8").replace(PLACEHOLDER, body, 1), encoding="utf-8")
-        compact_site(staging)
+        compact_site(staging, done=inject_bodies(staging, renderer.bodies))
         old = self.work / "out-old"
         shutil.rmtree(old, ignore_errors=True)
         if self.out.exists():
@@ -125,7 +122,13 @@ class LiveSite:
         if self._on_pages_ready is not None:
             self._on_pages_ready()
         write_feeds(self.project.root, site, self.out, today, quiet=True)
-        write_extras(self.project.root, self.project.theme_dir, site, renderer.catalog, self.out, start_qr_codes(site))
+        extras = write_extras(
+            self.project.root, self.project.theme_dir, site, renderer.catalog, self.out, start_qr_codes(site)
+        )
+        for name in extras.sizes:  # posters, programmes, widgets: compacted as in `build`
+            if name.endswith(".html"):
+                path = self.out / name
+                path.write_text(compact_html(path.read_text(encoding="utf-8")), encoding="utf-8")
         index_site(self.out)
 
     def _theme_mtimes(self) -> tuple[float, ...]:

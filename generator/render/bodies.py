@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.render.minify import compact_html
+
 PLACEHOLDER = "<!-- engagiert:page-body -->"
 
 
@@ -24,10 +26,14 @@ def output_path(source_file: str) -> str:
     return source_file.removesuffix(".md") + ".html"
 
 
-def inject_bodies(site_dir: Path, bodies: dict[str, str]) -> None:
+def inject_bodies(site_dir: Path, bodies: dict[str, str]) -> set[Path]:
+    """Fill every page and compact it in the same pass; returns the pages written."""
+    written = set()
     for source_file, body in bodies.items():
         path = site_dir / output_path(source_file)
         html = path.read_text(encoding="utf-8")
         if PLACEHOLDER not in html:
             raise MissingBodyError(f"{path}: placeholder for the page body not found")
-        path.write_text(html.replace(PLACEHOLDER, body, 1), encoding="utf-8")
+        path.write_text(compact_html(html.replace(PLACEHOLDER, body, 1)), encoding="utf-8")
+        written.add(path)
+    return written

@@ -27,10 +27,12 @@ def compact_html(html: str) -> str:
     return "".join(parts)
 
 
-def compact_site(site_dir: Path) -> int:
-    """Compact every .html file under ``site_dir``; returns the bytes saved."""
+def compact_site(site_dir: Path, done: set[Path] | frozenset[Path] = frozenset()) -> int:
+    """Compact every .html file under ``site_dir`` but those in ``done``; returns the bytes saved."""
     saved = 0
     for path in sorted(site_dir.rglob("*.html")):
+        if path in done:
+            continue
         original = path.read_text(encoding="utf-8")
         compact = compact_html(original)
         if compact != original:

@@ -1,0 +1,73 @@
+"""`serve`'s incremental rebuild gives the same site as a full `build` of the same content."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from datetime import date
+from pathlib import Path
+
+from generator.build import build_site
+from generator.live import LiveSite
+from generator.pipeline import Project, load_site
+from generator.progress import Progress
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = date(2026, 12, 1)
+EVENT = Path("content/events/sprechstunde.yml")
+
+
+def digests(site: Path) -> dict[str, str]:
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in site.rglob("*")
+        if path.is_file() and not path.relative_to(site).as_posix().startswith("pagefind/")
+    }
+
+
+def test_an_edited_event_takes_the_fast_path_and_matches_a_full_build(tmp_path: Path) -> None:
+    project_dir = tmp_path / "project"
+    project_dir.mkdir()
+    for name in ("content", "theme"):
+        shutil.copytree(ROOT / name, project_dir / name)
+    shutil.copy(ROOT / "mkdocs.yml", project_dir / "mkdocs.yml")
+    project = Project(project_dir)
+    live = LiveSite(project, tmp_path / "served", tmp_path / "work")
+
+    site, _ = load_site(project)
+    assert site is not None
+    assert live.update(site, TODAY) == "vollständig"
+
+    event = project_dir / EVENT
+    event.write_text(event.read_text(encoding="utf-8").replace("title: ", "title: GEÄNDERT ", 1), encoding="utf-8")
+    site, _ = load_site(project)
+    assert site is not None
+    ready = []
+    assert live.update(site, TODAY, on_pages_ready=lambda: ready.append(True)) == "schnell"
+    assert ready == [True]
+    page = (tmp_path / "served" / "veranstaltungen" / "sprechstunde" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>GEÄNDERT " in page
+
+    assert build_site(project, tmp_path / "full", TODAY, Progress(interactive=False)) == 0
+    served, full = digests(tmp_path / "served"), digests(tmp_path / "full")
+    assert sorted(set(served) ^ set(full)) == []
+    assert sorted(name for name in served if served[name] != full[name]) == []
+
+
+def test_a_new_page_falls_back_to_a_full_rebuild(tmp_path: Path) -> None:
+    project_dir = tmp_path / "project"
+    project_dir.mkdir()
+    for name in ("content", "theme"):
+        shutil.copytree(ROOT / name, project_dir / name)
+    shutil.copy(ROOT / "mkdocs.yml", project_dir / "mkdocs.yml")
+    project = Project(project_dir)
+    live = LiveSite(project, tmp_path / "served", tmp_path / "work")
+    site, _ = load_site(project)
+    assert site is not None
+    live.update(site, TODAY)
+
+    shutil.copy(project_dir / EVENT, project_dir / "content" / "events" / "sprechstunde-kopie.yml")
+    site, _ = load_site(project)
+    assert site is not None
+    assert live.update(site, TODAY) == "vollständig"
+    assert (tmp_path / "served" / "veranstaltungen" / "sprechstunde-kopie" / "index.html").is_file()
