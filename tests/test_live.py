@@ -7,6 +7,8 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from generator.build import build_site
 from generator.live import LiveSite
 from generator.pipeline import Project, load_site
@@ -17,6 +19,17 @@ TODAY = date(2026, 12, 1)
 EVENT = Path("content/events/sprechstunde.yml")
 
 
+@pytest.fixture
+def sample_copy(tmp_path: Path) -> Project:
+    """A copy of the sample project (content, theme, mkdocs.yml) to edit."""
+    root = tmp_path / "project"
+    root.mkdir()
+    for name in ("content", "theme"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return Project(root)
+
+
 def digests(site: Path) -> dict[str, str]:
     return {
         path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
@@ -25,13 +38,9 @@ def digests(site: Path) -> dict[str, str]:
     }
 
 
-def test_an_edited_event_takes_the_fast_path_and_matches_a_full_build(tmp_path: Path) -> None:
-    project_dir = tmp_path / "project"
-    project_dir.mkdir()
-    for name in ("content", "theme"):
-        shutil.copytree(ROOT / name, project_dir / name)
-    shutil.copy(ROOT / "mkdocs.yml", project_dir / "mkdocs.yml")
-    project = Project(project_dir)
+def test_an_edited_event_takes_the_fast_path_and_matches_a_full_build(sample_copy: Project, tmp_path: Path) -> None:
+    project = sample_copy
+    project_dir = project.root
     live = LiveSite(project, tmp_path / "served", tmp_path / "work")
 
     site, _ = load_site(project)
@@ -54,13 +63,9 @@ def test_an_edited_event_takes_the_fast_path_and_matches_a_full_build(tmp_path: 
     assert sorted(name for name in served if served[name] != full[name]) == []
 
 
-def test_a_new_page_falls_back_to_a_full_rebuild(tmp_path: Path) -> None:
-    project_dir = tmp_path / "project"
-    project_dir.mkdir()
-    for name in ("content", "theme"):
-        shutil.copytree(ROOT / name, project_dir / name)
-    shutil.copy(ROOT / "mkdocs.yml", project_dir / "mkdocs.yml")
-    project = Project(project_dir)
+def test_a_new_page_falls_back_to_a_full_rebuild(sample_copy: Project, tmp_path: Path) -> None:
+    project = sample_copy
+    project_dir = project.root
     live = LiveSite(project, tmp_path / "served", tmp_path / "work")
     site, _ = load_site(project)
     assert site is not None

@@ -1,4 +1,4 @@
-"""Occurrences of all events in a date window, sorted as citizens expect to read them."""
+"""One occurrence of one event, as the page templates list it (the Catalog builds them)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from datetime import date, datetime
 from functools import cached_property
 
 from generator.models.event import Event
-from generator.models.schedule import Occurrence, occurrences
-from generator.models.site import Record, Site
+from generator.models.schedule import Occurrence
+from generator.models.site import Record
 
 
 @dataclass(frozen=True)
@@ -32,14 +32,3 @@ class AgendaItem:
         start = self.occurrence.start
         clock = f"{start:%H:%M}" if isinstance(start, datetime) else "00:00"  # all-day first
         return (self.day, clock, self.event.data.title.lower(), self.event.id)
-
-
-def agenda(site: Site, first: date, last: date, events: list[Record[Event]] | None = None) -> list[AgendaItem]:
-    """Occurrences that touch the days ``first``..``last`` (inclusive), sorted by start."""
-    items = []
-    for record in events if events is not None else site.events.values():
-        for occurrence in occurrences(record.data, last):
-            item = AgendaItem(record, occurrence)
-            if item.last_day >= first and item.day <= last:
-                items.append(item)
-    return sorted(items, key=lambda item: item.sort_key)

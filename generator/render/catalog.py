@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from generator.models.club import Club
 from generator.models.event import Event
 from generator.models.opportunity import Opportunity
+from generator.models.schedule import occurrences
 from generator.models.site import Record, Site
 from generator.models.town import Term
 from generator.render.agenda import AgendaItem
@@ -70,8 +72,6 @@ class Catalog:
 
     @classmethod
     def build(cls, site: Site, today: date) -> Catalog:
-        from generator.models.schedule import occurrences
-
         catalog = cls(site, today)
         first = today - timedelta(days=ARCHIVE_DAYS)
         last = today + timedelta(days=HORIZON_DAYS)
@@ -97,6 +97,16 @@ class Catalog:
             for audience in event.audiences:
                 catalog.by_audience[audience].append(item)
         return catalog
+
+    @cached_property
+    def labels(self) -> dict[str, dict[str, str]]:
+        """German labels of the town's vocabularies: ``labels["category"]["sport"]``."""
+        town = self.site.town
+        return {
+            "category": {t.id: t.label for t in town.categories},
+            "district": {t.id: t.label for t in town.districts},
+            "audience": {t.id: t.label for t in town.audiences},
+        }
 
     # --- windows -------------------------------------------------------------------------
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from generator.models.event import Event, Frequency
-from generator.models.schedule import Occurrence
 from generator.models.weekdays import GERMAN_NAMES, GERMAN_SHORT
 
 MONTHS = (
@@ -13,7 +12,6 @@ MONTHS = (
     "Juli", "August", "September", "Oktober", "November", "Dezember",
 )  # fmt: skip
 _ORDINALS = {1: "ersten", 2: "zweiten", 3: "dritten", 4: "vierten", 5: "fünften", -1: "letzten", -2: "vorletzten"}
-_PLURAL_DAYS = ("montags", "dienstags", "mittwochs", "donnerstags", "freitags", "samstags", "sonntags")
 
 
 def _day(value: date | datetime) -> date:
@@ -58,10 +56,6 @@ def when(start: date | datetime, end: date | datetime | None) -> str:
     if end is None or _day(end) == start:
         return f"{long_date(start)}, ganztägig"
     return f"{long_date(start)} bis {long_date(end)}, ganztägig"
-
-
-def occurrence_when(occurrence: Occurrence) -> str:
-    return when(occurrence.start, occurrence.end)
 
 
 def recurrence_in_words(event: Event) -> str:
@@ -117,7 +111,3 @@ def _join(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " und " + items[-1]
-
-
-def weekday_plural(index: int) -> str:
-    return _PLURAL_DAYS[index]

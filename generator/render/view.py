@@ -23,12 +23,7 @@ class ViewHelpers:
         self.site = site
         self.catalog = catalog
         self.current_url = current_url
-        town = site.town
-        self._labels = {
-            "category": {t.id: t.label for t in town.categories},
-            "district": {t.id: t.label for t in town.districts},
-            "audience": {t.id: t.label for t in town.audiences},
-        }
+        self._labels = catalog.labels  # built once per build, not once per page
 
     def link(self, target: str) -> str:
         """A link from this page to ``target`` (a site-relative path from `urls`)."""

@@ -162,8 +162,10 @@ def test_the_whole_history_costs_three_git_calls(repo, monkeypatch):
         repo.set_start("wochentreff", f"2027-03-10 19:{minute}")
         repo.commit(f"Beginn {minute}")
     calls = []
-    original = history._git
-    monkeypatch.setattr(history, "_git", lambda *args, **kwargs: calls.append(args[2]) or original(*args, **kwargs))
+    original = history.git_output
+    monkeypatch.setattr(
+        history, "git_output", lambda *args, **kwargs: calls.append(args[2]) or original(*args, **kwargs)
+    )
     assert repo.revisions()["wochentreff"].sequence == 5
     assert calls == ["rev-parse", "log", "cat-file"]
 

@@ -16,7 +16,7 @@ import shutil
 from datetime import date, datetime
 from pathlib import Path
 
-from generator.render.feeds.history import _git, _parse_log
+from generator.render.feeds.history import git_output, parse_log
 from generator.render.feeds.writer import dtstamp_for
 
 
@@ -31,14 +31,14 @@ def _first_commits(root: Path, path: str) -> dict[str, datetime]:
     git = shutil.which("git")
     if git is None:
         return {}
-    log = _git(
+    log = git_output(
         git, root, "log", "--first-parent", "--diff-merges=first-parent", "--reverse", "--no-renames",
         "--raw", "--no-abbrev", "-z", "--format=%x01%H %ct", "--", path,
     )  # fmt: skip
     if log.returncode != 0:
         return {}
     added: dict[str, datetime] = {}
-    for record_id, versions in _parse_log(log.stdout.decode("utf-8", "surrogateescape")).items():
+    for record_id, versions in parse_log(log.stdout.decode("utf-8", "surrogateescape")).items():
         start = None
         for version in versions:
             if version.blob is None:

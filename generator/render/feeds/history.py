@@ -54,7 +54,7 @@ class Revision:
 
 
 @dataclass
-class _Version:
+class FileVersion:
     time: datetime
     blob: str | None  # None: the file was deleted in this commit
 
@@ -63,7 +63,7 @@ class _Version:
 class History:
     """The committed history of every event file, keyed by event id."""
 
-    versions: dict[str, list[_Version]]
+    versions: dict[str, list[FileVersion]]
     blobs: dict[str, bytes]
     warnings: list[str]
 
@@ -107,7 +107,7 @@ def read_history(root: Path) -> History:
     git = shutil.which("git")
     if git is None:
         return History({}, {}, [])
-    probe = _git(git, root, "rev-parse", "--is-shallow-repository")
+    probe = git_output(git, root, "rev-parse", "--is-shallow-repository")
     if probe.returncode != 0:
         message = probe.stderr.decode("utf-8", "replace").strip()
         warnings = [] if "not a git repository" in message else [f"Git ist nicht nutzbar: {message.splitlines()[0]}"]
@@ -118,18 +118,18 @@ def read_history(root: Path) -> History:
             "Das Git-Repository ist flach geklont (shallow clone); SEQUENCE in den Kalendern kann dadurch sinken. "
             "Bauen Sie mit der ganzen Geschichte (GitHub Actions: actions/checkout mit fetch-depth: 0)."
         )
-    log = _git(
+    log = git_output(
         git, root, "log", "--first-parent", "--diff-merges=first-parent", "--reverse", "--no-renames",
         "--raw", "--no-abbrev", "-z", "--format=%x01%H %ct", "--", EVENTS_DIR,
     )  # fmt: skip
     if log.returncode != 0:
         return History({}, {}, warnings)
-    versions = _parse_log(log.stdout.decode("utf-8", "surrogateescape"))
+    versions = parse_log(log.stdout.decode("utf-8", "surrogateescape"))
     wanted = sorted({v.blob for history in versions.values() for v in history if v.blob is not None})
     return History(versions, _read_blobs(git, root, wanted), warnings)
 
 
-def _git(git: str, root: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+def git_output(git: str, root: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [git, "-c", "core.quotepath=off", "-C", str(root), *args],
         input=stdin,
@@ -138,9 +138,9 @@ def _git(git: str, root: Path, *args: str, stdin: bytes | None = None) -> subpro
     )
 
 
-def _parse_log(text: str) -> dict[str, list[_Version]]:
+def parse_log(text: str) -> dict[str, list[FileVersion]]:
     """`git log --raw -z` output → per event id, its versions in commit order."""
-    versions: dict[str, list[_Version]] = {}
+    versions: dict[str, list[FileVersion]] = {}
     for chunk in text.split("\x01")[1:]:
         fields = chunk.split("\0")
         _, seconds = fields[0].split()
@@ -157,7 +157,7 @@ def _parse_log(text: str) -> dict[str, list[_Version]]:
             else:
                 in_commit.setdefault(event_id, None)  # deleted, unless moved within this commit
         for event_id, blob in in_commit.items():
-            versions.setdefault(event_id, []).append(_Version(moment, blob))
+            versions.setdefault(event_id, []).append(FileVersion(moment, blob))
     return versions
 
 
@@ -165,7 +165,7 @@ def _read_blobs(git: str, root: Path, blobs: list[str]) -> dict[str, bytes]:
     """The contents of all ``blobs`` from one `git cat-file --batch`."""
     if not blobs:
         return {}
-    output = _git(git, root, "cat-file", "--batch", stdin=("\n".join(blobs) + "\n").encode()).stdout
+    output = git_output(git, root, "cat-file", "--batch", stdin=("\n".join(blobs) + "\n").encode()).stdout
     contents: dict[str, bytes] = {}
     position = 0
     while position < len(output):
