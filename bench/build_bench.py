@@ -46,7 +46,6 @@ def reference_build(root: Path, work: Path) -> float:
     """Plain MkDocs + Material over the same pages, bodies inline (what MkDocs alone would do)."""
     sys.path.insert(0, str(PROJECT))
     from generator.pipeline import Project, load_site
-    from generator.render.bodies import PLACEHOLDER
     from generator.render.mkdocs_build import run_mkdocs
     from generator.render.pages import PageRenderer
     from generator.render.writer import OutputWriter
@@ -55,11 +54,11 @@ def reference_build(root: Path, work: Path) -> float:
     site, _ = load_site(project)
     assert site is not None
     docs = work / "reference-docs"
-    renderer = PageRenderer(site, TODAY, project.theme_dir / "pages", OutputWriter(docs))
+    renderer = PageRenderer(site, TODAY, project.theme_dir / "pages")
     nav = renderer.render_all()
-    for source, body in renderer.bodies.items():
-        path = docs / source
-        path.write_text(path.read_text(encoding="utf-8").replace(PLACEHOLDER, body), encoding="utf-8")
+    writer = OutputWriter(docs)
+    for page in renderer.pages:
+        writer.write_text(page.source_file, page.markdown(body=page.body))
     started = time.perf_counter()
     run_mkdocs(project.mkdocs_file, docs, work / "reference-site", site.town, nav)
     return time.perf_counter() - started

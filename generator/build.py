@@ -18,14 +18,14 @@ from generator.models.site import Site
 from generator.pipeline import Project, load_site
 from generator.progress import Progress
 from generator.render import urls
-from generator.render.bodies import inject_bodies
 from generator.render.extras import start_qr_codes, write_extras
 from generator.render.feeds import write_feeds
 from generator.render.minify import compact_site
 from generator.render.mkdocs_build import MkDocsError, run_mkdocs
 from generator.render.pages import PageRenderer
 from generator.render.search import SearchIndexError, index_site
-from generator.render.writer import OutputWriter
+from generator.render.shells import ShellPlan
+from generator.render.sitemap import write_sitemap
 
 
 def build_site(project: Project, out: Path, today: date | None = None, progress: Progress | None = None) -> int:
@@ -59,16 +59,18 @@ def render_site(project: Project, site: Site, out: Path, today: date, progress: 
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
         docs_dir, site_dir = staging / "docs", staging / "site"
-        writer = OutputWriter(docs_dir)
         with progress.stage("Seiten erzeugen") as stage:
-            renderer = PageRenderer(site, today, project.theme_dir / "pages", writer, stage)
+            renderer = PageRenderer(site, today, project.theme_dir / "pages", stage)
             nav = renderer.render_all()
+            plan = ShellPlan.of(renderer.pages, {entry.url for entry in nav})
+            plan.write_sources(docs_dir)
             copy_assets(project, docs_dir)
         qr_codes = start_qr_codes(site)  # made in worker processes while MkDocs runs
-        with progress.stage("MkDocs", total=len(renderer.bodies)):
+        with progress.stage("MkDocs", total=len(plan.direct) + len(plan.prototypes)):
             run_mkdocs(project.mkdocs_file, docs_dir, site_dir, site.town, nav, today)
-        with progress.stage("Seiten zusammensetzen", total=len(renderer.bodies)):
-            assembled = inject_bodies(site_dir, renderer.bodies)
+        with progress.stage("Seiten zusammensetzen", total=len(renderer.pages)) as stage:
+            assembled = plan.write_pages(site_dir, stage)
+            write_sitemap(site_dir, site.town.site_url, (page.url for page in plan.pages), today)
         with progress.stage("Kalender"):
             write_feeds(project.root, site, site_dir, today)
         with progress.stage("Offene Daten, Widget, QR-Codes, Aushänge"):

@@ -1,15 +1,16 @@
 """Incremental rebuilds for `serve`: an edited event is visible within about two seconds.
 
-A full build renders every page shell with MkDocs (2 s for the Herzberg sample) and indexes
-the site with Pagefind. `serve` keeps MkDocs' input and output between rebuilds:
+A full build runs MkDocs for the page frames and indexes the site with Pagefind. `serve`
+keeps MkDocs' input and output between rebuilds:
 
-1. validate and render all page bodies (cheap: a second for Herzberg),
-2. hand MkDocs only the Markdown files whose front matter changed (`dirty` build),
-3. put the new bodies into the pages whose shell or body changed,
+1. validate and render all pages (about a second for Herzberg),
+2. run MkDocs only when a Markdown file it builds changed (a `dirty` build of those files);
+   an edited event changes none: its page is filled into a shared frame (`shells.py`),
+3. write the pages whose HTML changed,
 4. then — after the page is already visible — feeds, open data and the search index.
 
 A change to the theme, `mkdocs.yml`, the set of pages or the menu falls back to a full
-MkDocs run. The published site is always built with `build` (the atomic, full path).
+rebuild. The published site is always built with `build` (the atomic, full path).
 """
 
 from __future__ import annotations
@@ -17,21 +18,21 @@ from __future__ import annotations
 import filecmp
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from generator.build import copy_assets
 from generator.models.site import Site
 from generator.pipeline import Project
-from generator.render.bodies import PLACEHOLDER, inject_bodies, output_path
 from generator.render.extras import start_qr_codes, write_extras
 from generator.render.feeds import write_feeds
 from generator.render.minify import compact_html, compact_site
 from generator.render.mkdocs_build import run_mkdocs
 from generator.render.pages import NavEntry, PageRenderer
 from generator.render.search import index_site
-from generator.render.writer import OutputWriter
+from generator.render.shells import ShellPlan
+from generator.render.sitemap import write_sitemap
 
 
 @dataclass
@@ -42,7 +43,7 @@ class LiveSite:
     work: Path
     """Keeps MkDocs' input (docs/) and output with placeholders (shells/) between rebuilds."""
     _nav: list[NavEntry] | None = None
-    _bodies: dict[str, str] = field(default_factory=dict)
+    _page_urls: frozenset[str] = frozenset()
     _theme_stamp: tuple[float, ...] = ()
     _on_pages_ready: Callable[[], None] | None = None
 
@@ -60,46 +61,51 @@ class LiveSite:
         ``on_pages_ready`` is called as soon as the pages show the change, before feeds and search.
         """
         self._on_pages_ready = on_pages_ready
+        renderer = PageRenderer(site, today, self.project.theme_dir / "pages")
+        nav = renderer.render_all()
+        plan = ShellPlan.of(renderer.pages, {entry.url for entry in nav})
         fresh = self.work / "docs-new"
         shutil.rmtree(fresh, ignore_errors=True)
-        renderer = PageRenderer(site, today, self.project.theme_dir / "pages", OutputWriter(fresh))
-        nav = renderer.render_all()
+        plan.write_sources(fresh)
         copy_assets(self.project, fresh)
-        changed_sources = _changed_files(fresh, self.docs)
+        page_urls = frozenset(page.url for page in renderer.pages)
         full = (
             not self.out.is_dir()
             or nav != self._nav
+            or page_urls != self._page_urls
             or set(_relative_files(fresh)) != set(_relative_files(self.docs))
             or self._theme_changed()
         )
         if full:
             shutil.rmtree(self.docs, ignore_errors=True)
             fresh.rename(self.docs)
-            self._full(site, today, renderer, nav)
+            self._full(site, today, renderer, plan, nav)
             return "vollständig"
+        changed_sources = _changed_files(fresh, self.docs)
         for source in changed_sources:  # unchanged files keep their old times: MkDocs skips them
             shutil.copyfile(fresh / source, self.docs / source)
         shutil.rmtree(fresh, ignore_errors=True)
-        run_mkdocs(self.project.mkdocs_file, self.docs, self.shells, site.town, nav, today, dirty=True)
-        pages = {s for s in renderer.bodies if s in changed_sources or renderer.bodies[s] != self._bodies.get(s)}
-        for source in pages:
-            self._assemble(source, renderer.bodies[source])
+        if changed_sources:
+            run_mkdocs(self.project.mkdocs_file, self.docs, self.shells, site.town, nav, today, dirty=True)
+        for output_file, html in plan.assemble(self.shells):
+            target = self.out / output_file
+            if target.read_text(encoding="utf-8") != html:
+                target.write_text(html, encoding="utf-8")
         for source in changed_sources:
             if not source.endswith(".md"):  # assets, images
-                target = self.out / source
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(self.docs / source, target)
-        self._bodies = dict(renderer.bodies)
+                shutil.copy2(self.docs / source, self.out / source)
         self._after_pages(site, today, renderer)
         return "schnell"
 
-    def _full(self, site: Site, today: date, renderer: PageRenderer, nav: list[NavEntry]) -> None:
+    def _full(self, site: Site, today: date, renderer: PageRenderer, plan: ShellPlan, nav: list[NavEntry]) -> None:
         shutil.rmtree(self.shells, ignore_errors=True)
         run_mkdocs(self.project.mkdocs_file, self.docs, self.shells, site.town, nav, today)
         staging = self.work / "out-new"
         shutil.rmtree(staging, ignore_errors=True)
         shutil.copytree(self.shells, staging)
-        compact_site(staging, done=inject_bodies(staging, renderer.bodies))
+        assembled = plan.write_pages(staging)
+        write_sitemap(staging, site.town.site_url, (page.url for page in plan.pages), today)
+        compact_site(staging, done=assembled)
         old = self.work / "out-old"
         shutil.rmtree(old, ignore_errors=True)
         if self.out.exists():
@@ -107,15 +113,9 @@ class LiveSite:
         staging.rename(self.out)
         shutil.rmtree(old, ignore_errors=True)
         self._nav = nav
-        self._bodies = dict(renderer.bodies)
+        self._page_urls = frozenset(page.url for page in plan.pages)
         self._theme_stamp = self._theme_mtimes()
         self._after_pages(site, today, renderer)
-
-    def _assemble(self, source: str, body: str) -> None:
-        shell = (self.shells / output_path(source)).read_text(encoding="utf-8")
-        target = self.out / output_path(source)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(compact_html(shell.replace(PLACEHOLDER, body, 1)), encoding="utf-8")
 
     def _after_pages(self, site: Site, today: date, renderer: PageRenderer) -> None:
         """What the changed page does not need to show: feeds, open data, search index."""

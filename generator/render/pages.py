@@ -1,33 +1,29 @@
-"""Render every portal page as a Markdown file (YAML header + HTML body) for MkDocs.
+"""Render every portal page: an HTML body from our Jinja templates in `theme/pages/`, and the
+front matter the Material theme puts into <head> (title, description, JSON-LD, Open Graph).
 
-The body is HTML produced by our Jinja templates in `theme/pages/`, with all
-contributor text already rendered and sanitised; MkDocs passes such HTML
-blocks through and wraps them in the Material theme. The YAML header carries
-what the theme puts into <head>: description, JSON-LD, Open Graph.
+Contributor text is rendered and sanitised here; `shells.py` puts each page into its frame.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
 from markupsafe import escape
 
 from generator.models.site import Site
 from generator.progress import Stage
 from generator.render import forms, german, structured_data, urls
-from generator.render.bodies import PLACEHOLDER
 from generator.render.catalog import HOME_DAYS, Catalog
 from generator.render.feeds.catalog import feed_groups
 from generator.render.markdown import plain_text, render_markdown
+from generator.render.page_source import PageSource
 from generator.render.view import ViewHelpers
 from generator.render.widget import snippets
-from generator.render.writer import OutputWriter
 
 
 @dataclass(frozen=True)
@@ -82,9 +78,9 @@ def template_environment(templates_dir: Path) -> Environment:
 
 
 class PageRenderer:
-    """Writes one Markdown file per portal page into MkDocs' docs_dir."""
+    """Renders every portal page into `pages` (in a fixed order) and returns the navigation."""
 
-    def __init__(self, site: Site, today: date, templates_dir: Path, writer: OutputWriter, stage: Stage | None = None):
+    def __init__(self, site: Site, today: date, templates_dir: Path, stage: Stage | None = None):
         self.site = site
         self.stage = stage
         self.today = today
@@ -93,10 +89,9 @@ class PageRenderer:
         # "with context" re-ran _macros.html on every page: ~30 % of rendering time). They reach
         # the page's helpers through the environment's `view` global, bound page by page.
         self.current_page: CurrentPage = self.env.globals["view"]
-        self.writer = writer
         self.catalog = Catalog.build(site, today)
-        self.bodies: dict[str, str] = {}
-        """Page bodies by source file, put into the built pages by `bodies.inject_bodies`."""
+        self.pages: list[PageSource] = []
+        self._templates: dict[str, Template] = {}
 
     def render_all(self) -> list[NavEntry]:
         self._start_and_lists()
@@ -363,7 +358,7 @@ class PageRenderer:
     ) -> None:
         view = ViewHelpers(self.site, self.catalog, url)
         self.current_page.bind(view)
-        body = self.env.get_template(template).render(
+        body = self._template(template).render(
             site=self.site,
             town=self.site.town,
             today=self.today,
@@ -377,9 +372,9 @@ class PageRenderer:
         )
         meta: dict[str, Any] = {
             # MkDocs' templates print these unescaped (into <title>, <h1> and attributes):
-            # contributor text must arrive as HTML-safe text.
-            "title": str(escape(title)),
-            "description": str(escape(description)),
+            # contributor text must arrive as HTML-safe text, on one line (see shells.py).
+            "title": _one_line(escape(title)),
+            "description": _one_line(escape(description)),
             "hide": hide or ["toc", "navigation"],
             "og": {
                 "type": og_type,
@@ -389,11 +384,18 @@ class PageRenderer:
         }
         if jsonld is not None:
             meta["jsonld"] = structured_data.to_json(jsonld)
-        # JSON is YAML, and json.dumps is ~50x faster than PyYAML's pure-Python emitter.
-        header = json.dumps(meta, ensure_ascii=False)
-        source_file = urls.source_file(url)
-        self.bodies[source_file] = body.strip()
+        heading = f"<h1>{escape(own_heading)}</h1>" if own_heading else ""
+        self.pages.append(PageSource(url, meta, body.strip(), heading))
         if self.stage is not None:
             self.stage.advance()
-        heading = f"<h1>{escape(own_heading)}</h1>\n\n" if own_heading else ""
-        self.writer.write_text(source_file, f"---\n{header}\n---\n\n{heading}{PLACEHOLDER}\n")
+
+    def _template(self, name: str) -> Template:
+        """Looked up once per renderer: Jinja's own cache checks the file's time on every call."""
+        template = self._templates.get(name)
+        if template is None:
+            template = self._templates[name] = self.env.get_template(name)
+        return template
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

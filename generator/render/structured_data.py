@@ -34,9 +34,13 @@ assert len(GERMAN_NAMES) == len(_DAY_URLS)
 
 
 def to_json(data: dict[str, Any]) -> str:
-    """Compact JSON safe to embed in a <script> element."""
+    """Compact JSON safe to embed in a <script> element.
+
+    Every "<" is written as \\u003c (as Django's json_script does): neither "</script>" nor
+    "<!--" from contributor text can then end the element or change how the browser parses it.
+    """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    return text.replace("</", "<\\/")
+    return text.replace("<", "\\u003c")
 
 
 def absolute(site: Site, path: str) -> str:
