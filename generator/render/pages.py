@@ -68,7 +68,7 @@ def template_environment(templates_dir: Path) -> Environment:
         short_date=german.short_date,
         when=german.when,
         recurrence=german.recurrence_in_words,
-        hhmm=lambda value: f"{value:%H:%M}",
+        hhmm=german.clock,
         month_label=german.month_name,
         capitalize_first=lambda text: text[:1].upper() + text[1:],
         options=lambda terms: [(term.id, term.label) for term in terms],

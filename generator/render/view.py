@@ -13,7 +13,7 @@ from generator.models.common import Accessibility
 from generator.models.event import Event, Place, Status
 from generator.models.site import Record, Site
 from generator.models.venue import Venue
-from generator.render import urls
+from generator.render import german, urls
 from generator.render.agenda import AgendaItem
 from generator.render.catalog import Catalog
 
@@ -116,8 +116,8 @@ class ViewHelpers:
         if not isinstance(start, datetime):
             return "ganztägig"
         if isinstance(end, datetime) and end.date() == start.date():
-            return f"{start:%H:%M}–{end:%H:%M} Uhr"
-        return f"{start:%H:%M} Uhr"
+            return f"{german.clock(start)}–{german.clock(end)} Uhr"
+        return f"{german.clock(start)} Uhr"
 
     def filter_data(self, item: AgendaItem) -> dict[str, str]:
         """`data-*` values the event filters in the browser match against."""
