@@ -50,18 +50,24 @@ class FeedJob:
         """Fork the worker, unless forking is unsafe here (then ``wait()`` does the work)."""
         if sys.platform != "linux" or threading.active_count() > 1:
             return
-        site_dir = self._args[2]
-        site_dir.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-kalender-", dir=site_dir.parent))
-        receive, send = get_context("fork").Pipe(duplex=False)
-        sys.stdout.flush()  # the child would flush a copy of anything still buffered
-        sys.stderr.flush()
-        process = get_context("fork").Process(target=_work, args=(*self._args[:2], staging, self._args[3], send))
-        process.daemon = True  # a build that fails before wait() does not wait for the feeds
+        root, site, site_dir, today = self._args
+        context = get_context("fork")
+        for stream in (sys.stdout, sys.stderr):  # the child would flush a copy of anything still buffered
+            if stream is not None:
+                stream.flush()
         try:
+            site_dir.parent.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-kalender-", dir=site_dir.parent))
+        except OSError:
+            return
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=_work, args=(root, site, staging, today, send), daemon=True)
+        try:  # daemon: a build that fails before wait() does not wait for the feeds
             process.start()
-        except OSError:  # no processes allowed here: write them in this process
+        except OSError:  # no processes allowed here: wait() writes them in this process
             shutil.rmtree(staging, ignore_errors=True)
+            receive.close()
+            send.close()
             return
         send.close()
         self._process, self._results, self._staging = process, receive, staging
@@ -132,7 +138,7 @@ def merge_into(source: Path, target: Path) -> None:
         elif os.path.lexists(destination):
             raise DuplicateOutputError(f"{destination} would be written twice")
         else:
-            os.replace(entry.path, destination)
+            shutil.move(entry.path, destination)  # a rename on one file system
 
 
 def _work(root: Path, site: Site, staging: Path, today: date, results: Connection) -> None:
