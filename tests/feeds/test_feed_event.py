@@ -159,11 +159,37 @@ class _QuotedCN(Parameters):
     always_quoted = (*Parameters.always_quoted, "CN")
 
 
-def test_icalendar_writes_back_the_very_same_bytes(site):
+ALL_DAY_SERIES = """\
+title: Ferienspiele
+category: fest
+venue: markt
+start: 2027-07-05
+end: 2027-07-06
+tags: [Spiel, "Sport, Spaß"]
+repeat:
+  freq: weekly
+  days: [mo]
+  until: 2027-08-30
+  except: [2027-07-19]
+  cancelled: [2027-08-02]
+  changes:
+    - date: 2027-07-26
+      start: 2027-07-27
+      end: 2027-07-28
+"""
+
+
+def test_icalendar_writes_back_the_very_same_bytes(feed_project):
     """Our own serialiser against icalendar's: parsed and written again by icalendar, every VEVENT is unchanged.
 
     (icalendar quotes CN only where needed; we always quote it, so the test asks icalendar to do the same.)
     """
+    (feed_project / "content" / "events" / "ferienspiele.yml").write_text(ALL_DAY_SERIES, encoding="utf-8")
+    site = load(feed_project)
+    series = lines_of(site, "ferienspiele")  # an all-day series: DATE values throughout
+    for line in ("RRULE:FREQ=WEEKLY;UNTIL=20270830;BYDAY=MO", "EXDATE;VALUE=DATE:20270719"):
+        assert line in series, line
+    assert "RECURRENCE-ID;VALUE=DATE:20270726" in series and "RECURRENCE-ID;VALUE=DATE:20270802" in series
     for record in site.events.values():
         data = render_event(record, site, REVISION, DTSTAMP)
         calendar = icalendar.Calendar.from_ical(b"BEGIN:VCALENDAR\r\n" + data + b"END:VCALENDAR\r\n")
