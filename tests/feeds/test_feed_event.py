@@ -8,11 +8,13 @@ from pathlib import Path
 import icalendar
 import pytest
 from feed_project import LONG_TEXT, VORTRAG_PLACE, VORTRAG_TITLE, load
-from feed_tools import unfold
+from feed_tools import unfold, vevents
+from icalendar.parser import Parameters
 
 from generator.models.site import Site
 from generator.render.feeds.event import render_event
 from generator.render.feeds.history import Revision
+from generator.render.feeds.serialize import to_ical
 
 DTSTAMP = datetime(2027, 1, 10, tzinfo=UTC)
 REVISION = Revision(3, datetime(2026, 12, 24, 17, 30, tzinfo=UTC))
@@ -151,3 +153,48 @@ def test_organizer_name_is_quoted_even_when_it_need_not_be(feed_project):
     event.write_text(event.read_text(encoding="utf-8") + "organizer: sportfreunde\n", encoding="utf-8")
     site = load(feed_project)
     assert 'ORGANIZER;CN="Sportfreunde":mailto:stadt@example.org' in lines_of(site, "stadtfest")
+
+
+class _QuotedCN(Parameters):
+    always_quoted = (*Parameters.always_quoted, "CN")
+
+
+ALL_DAY_SERIES = """\
+title: Ferienspiele
+category: fest
+venue: markt
+start: 2027-07-05
+end: 2027-07-06
+tags: [Spiel, "Sport, Spaß"]
+repeat:
+  freq: weekly
+  days: [mo]
+  until: 2027-08-30
+  except: [2027-07-19]
+  cancelled: [2027-08-02]
+  changes:
+    - date: 2027-07-26
+      start: 2027-07-27
+      end: 2027-07-28
+"""
+
+
+def test_icalendar_writes_back_the_very_same_bytes(feed_project):
+    """Our own serialiser against icalendar's: parsed and written again by icalendar, every VEVENT is unchanged.
+
+    (icalendar quotes CN only where needed; we always quote it, so the test asks icalendar to do the same.)
+    """
+    (feed_project / "content" / "events" / "ferienspiele.yml").write_text(ALL_DAY_SERIES, encoding="utf-8")
+    site = load(feed_project)
+    series = lines_of(site, "ferienspiele")  # an all-day series: DATE values throughout
+    for line in ("RRULE:FREQ=WEEKLY;UNTIL=20270830;BYDAY=MO", "EXDATE;VALUE=DATE:20270719"):
+        assert line in series, line
+    assert "RECURRENCE-ID;VALUE=DATE:20270726" in series and "RECURRENCE-ID;VALUE=DATE:20270802" in series
+    for record in site.events.values():
+        data = render_event(record, site, REVISION, DTSTAMP)
+        calendar = icalendar.Calendar.from_ical(b"BEGIN:VCALENDAR\r\n" + data + b"END:VCALENDAR\r\n")
+        components = calendar.walk("VEVENT")
+        assert len(components) == len(vevents(data)) >= 1
+        for component, original in zip(components, vevents(data), strict=True):
+            component["ORGANIZER"].params = _QuotedCN(component["ORGANIZER"].params)
+            assert to_ical(component) == original, record.id

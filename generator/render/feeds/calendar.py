@@ -10,16 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
 
-import icalendar
-
-from generator.render.feeds.serialize import to_ical
+from generator.render.feeds.serialize import content, text
 
 PRODID = "-//engagiert//Veranstaltungskalender//DE"
-REFRESH = timedelta(hours=6)
-"""A hint only: Google polls every 12–24 hours whatever a feed says."""
+REFRESH = "PT6H"
+"""A hint only (6 hours): Google polls every 12–24 hours whatever a feed says."""
 
+_BEGIN = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
 _END = b"END:VCALENDAR\r\n"
 
 
@@ -33,29 +31,22 @@ class CalendarInfo:
 
 
 def calendar_head(info: CalendarInfo | None) -> bytes:
-    """``BEGIN:VCALENDAR`` and the calendar properties.
+    """``BEGIN:VCALENDAR`` and the calendar properties (in icalendar's order, as before).
 
     ``info`` is None for the single-event files behind "In meinen Kalender": they
     are imported, not subscribed, and a calendar name would make some apps
     (Outlook) open them as a separate calendar instead of adding the event.
     """
-    calendar = icalendar.Calendar()
-    calendar.add("version", "2.0")
-    calendar.add("prodid", PRODID)
-    calendar.add("calscale", "GREGORIAN")
+    lines = list(_BEGIN)
     if info is not None:
-        calendar.add("name", icalendar.vText(info.name))
-        calendar.add("x-wr-calname", icalendar.vText(info.name))
-        calendar.add("description", icalendar.vText(info.description))
-        calendar.add("x-wr-caldesc", icalendar.vText(info.description))
-        calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-        calendar.add("x-published-ttl", "PT6H")
-        calendar.add("x-wr-timezone", info.timezone)
-    serialised = to_ical(calendar)
-    assert serialised.endswith(_END)
-    return serialised[: -len(_END)]
+        name, description = text(info.name), text(info.description)
+        lines += [f"DESCRIPTION:{description}", f"X-WR-CALDESC:{description}"]
+        lines += [f"NAME:{name}", f"X-WR-CALNAME:{name}"]
+        lines += [f"REFRESH-INTERVAL;VALUE=DURATION:{REFRESH}", f"X-PUBLISHED-TTL:{REFRESH}"]
+        lines.append(f"X-WR-TIMEZONE:{text(info.timezone)}")
+    return content(lines)
 
 
 def assemble(head: bytes, components: Iterable[bytes]) -> bytes:
     """A whole calendar: the head, the components (VTIMEZONE first), the end line."""
-    return head + b"".join(components) + _END
+    return b"".join([head, *components, _END])

@@ -14,18 +14,15 @@ What calendar apps need and why (see ../shared/reference/calendar-clients.md):
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
-
-import icalendar
-from icalendar.parser import Parameters
 
 from generator.models.event import Event, Place, Status
 from generator.models.schedule import Occurrence, occurrences
 from generator.models.site import Record, Site
 from generator.render import german, urls
 from generator.render.feeds.history import Revision
-from generator.render.feeds.serialize import to_ical
+from generator.render.feeds.serialize import content, local, quoted_param, text, utc
 from generator.render.markdown import plain_text
 
 PREFIXES = {Status.scheduled: "", Status.cancelled: "ABGESAGT: ", Status.postponed: "VERSCHOBEN: "}
@@ -34,91 +31,114 @@ _STATUS_NOTES = {
     Status.cancelled: "Dieser Termin ist abgesagt.",
     Status.postponed: "Dieser Termin wird verschoben; der neue Termin wird noch bekannt gegeben.",
 }
+ORDER = (
+    *("SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "RECURRENCE-ID", "SEQUENCE", "RRULE", "EXDATE"),
+    *("CATEGORIES", "DESCRIPTION", "GEO", "LAST-MODIFIED", "LOCATION", "ORGANIZER", "STATUS", "URL"),
+)
+"""The order in which icalendar writes these properties (its canonical VEVENT order, then A–Z): unchanged bytes."""
+
+Component = dict[str, list[str]]
+"""Property name → its content lines (unfolded, value escaped)."""
 
 
-class _QuotedCN(Parameters):
-    """Parameters that always quote CN, so names with `,`/`;`/`:` never break the line."""
-
-    always_quoted = (*Parameters.always_quoted, "CN")
-
-
-def event_components(record: Record[Event], site: Site, revision: Revision, dtstamp: datetime) -> list[icalendar.Event]:
+def event_components(record: Record[Event], site: Site, revision: Revision, dtstamp: datetime) -> list[Component]:
     """The master VEVENT followed by its overrides, sorted by RECURRENCE-ID.
 
     ``dtstamp`` (UTC) is derived from the build's "today", so two builds of one commit are byte-identical.
     """
     event = record.data
     zone = site.town.zone
+    tzid = f"TZID={zone.key}"
     start_time = event.start.time() if isinstance(event.start, datetime) else None
-    text = plain_text(event.description)  # once: overrides repeat it
-    master = _common(record, site, revision, dtstamp)
-    _when(master, event.start, event.end, zone)
-    _describe(master, record, site, text, event.status, event.title, event.venue, event.location, [])
+    description = plain_text(event.description)  # once: overrides repeat it
+    common = _common(record, site, revision, dtstamp)  # the same lines in the master and every override
+    master = {**common, **_when(event.start, event.end, tzid)}
+    _describe(master, record, site, description, event.status, event.title, event.venue, event.location, [])
     if event.repeat is not None:
-        master.add("rrule", _rule(event, zone))
-        for day in sorted(event.repeat.except_):
-            master.add("exdate", _value(day, start_time, zone))
+        master["RRULE"] = ["RRULE:" + _rule(event, zone)]
+        master["EXDATE"] = [_date_line("EXDATE", _value(day, start_time), tzid) for day in sorted(event.repeat.except_)]
     components = [master]
     for occurrence in _overrides(event):
-        override = _common(record, site, revision, dtstamp)
-        override.add("recurrence-id", _value(occurrence.original_date, start_time, zone))
-        _when(override, occurrence.start, occurrence.end, zone)
+        override = {**common, **_when(occurrence.start, occurrence.end, tzid)}
+        override["RECURRENCE-ID"] = [_date_line("RECURRENCE-ID", _value(occurrence.original_date, start_time), tzid)]
         change = occurrence.change
         title = change.title if change and change.title else event.title
         venue, place = event.venue, event.location
         if change and (change.venue or change.location):
             venue, place = change.venue, change.location
-        _describe(override, record, site, text, occurrence.status, title, venue, place, _override_notes(occurrence))
+        notes = _override_notes(occurrence)
+        _describe(override, record, site, description, occurrence.status, title, venue, place, notes)
         components.append(override)
     return components
 
 
 def render_event(record: Record[Event], site: Site, revision: Revision, dtstamp: datetime) -> bytes:
     """The serialised components of one event, ready to be placed in any feed unchanged."""
-    return b"".join(to_ical(component) for component in event_components(record, site, revision, dtstamp))
+    return b"".join(serialise(component) for component in event_components(record, site, revision, dtstamp))
 
 
-def _common(record: Record[Event], site: Site, revision: Revision, dtstamp: datetime) -> icalendar.Event:
-    component = icalendar.Event()
-    component.add("uid", f"{record.id}@{site.town.domain}")
-    component.add("dtstamp", dtstamp)
-    component.add("last-modified", revision.last_modified)
-    component.add("sequence", revision.sequence)
-    return component
+def serialise(component: Component) -> bytes:
+    """One VEVENT, its properties in ``ORDER``, folded with CRLF."""
+    assert component.keys() <= _KNOWN, set(component) - _KNOWN
+    lines = ["BEGIN:VEVENT"]
+    for name in ORDER:
+        lines += component.get(name, ())
+    lines.append("END:VEVENT")
+    return content(lines)
 
 
-def _when(component: icalendar.Event, start: date | datetime, end: date | datetime | None, zone: ZoneInfo) -> None:
+_KNOWN = frozenset(ORDER)
+
+
+def _common(record: Record[Event], site: Site, revision: Revision, dtstamp: datetime) -> Component:
+    return {
+        "UID": ["UID:" + text(f"{record.id}@{site.town.domain}")],
+        "DTSTAMP": ["DTSTAMP:" + utc(dtstamp)],
+        "LAST-MODIFIED": ["LAST-MODIFIED:" + utc(revision.last_modified)],
+        "SEQUENCE": [f"SEQUENCE:{revision.sequence:d}"],
+    }
+
+
+def _date_line(name: str, value: date | datetime, tzid: str) -> str:
+    """A local DATE-TIME with the town's TZID, or a DATE (no floating times)."""
+    if isinstance(value, datetime):
+        return f"{name};{tzid}:{local(value)}"
+    return f"{name};VALUE=DATE:{local(value)}"
+
+
+def _when(start: date | datetime, end: date | datetime | None, tzid: str) -> Component:
     if isinstance(start, datetime):
-        component.add("dtstart", start.replace(tzinfo=zone))
+        when = {"DTSTART": [_date_line("DTSTART", start, tzid)]}
         if isinstance(end, datetime):
-            component.add("dtend", end.replace(tzinfo=zone))
-        return
-    component.add("dtstart", start)
+            when["DTEND"] = [_date_line("DTEND", end, tzid)]
+        return when
     last_day = end if isinstance(end, date) and not isinstance(end, datetime) else start
-    component.add("dtend", last_day + timedelta(days=1))  # exclusive, also for one-day events (Outlook)
+    exclusive = last_day + timedelta(days=1)  # also for one-day events (Outlook)
+    return {"DTSTART": [_date_line("DTSTART", start, tzid)], "DTEND": [_date_line("DTEND", exclusive, tzid)]}
 
 
-def _value(day: date, start_time: time | None, zone: ZoneInfo) -> date | datetime:
+def _value(day: date, start_time: time | None) -> date | datetime:
     """A regular occurrence's start in DTSTART's form (for EXDATE and RECURRENCE-ID)."""
-    return day if start_time is None else datetime.combine(day, start_time, tzinfo=zone)
+    return day if start_time is None else datetime.combine(day, start_time)
 
 
-def _rule(event: Event, zone: ZoneInfo) -> dict[str, object]:
+def _rule(event: Event, zone: ZoneInfo) -> str:
+    """The RRULE value, its parts in icalendar's order (FREQ, UNTIL, COUNT, INTERVAL, BYDAY)."""
     repeat = event.repeat
     assert repeat is not None
-    rule: dict[str, object] = {"freq": repeat.freq.value.upper()}
-    if repeat.interval > 1:
-        rule["interval"] = repeat.interval
-    if repeat.days:
-        rule["byday"] = [day.rfc for day in repeat.days]
+    parts = [f"FREQ={repeat.freq.value.upper()}"]
     if repeat.count:
-        rule["count"] = repeat.count
+        parts.append(f"COUNT={repeat.count:d}")
     elif repeat.until:
         if isinstance(event.start, datetime):  # RFC 5545 §3.3.10: UTC when DTSTART has a TZID
-            rule["until"] = datetime.combine(repeat.until, time(23, 59, 59), tzinfo=zone).astimezone(UTC)
+            parts.append("UNTIL=" + utc(datetime.combine(repeat.until, time(23, 59, 59), tzinfo=zone)))
         else:
-            rule["until"] = repeat.until
-    return rule
+            parts.append("UNTIL=" + local(repeat.until))
+    if repeat.interval > 1:
+        parts.append(f"INTERVAL={repeat.interval:d}")
+    if repeat.days:
+        parts.append("BYDAY=" + ",".join(day.rfc for day in repeat.days))
+    return ";".join(parts)
 
 
 def _overrides(event: Event) -> list[Occurrence]:
@@ -135,10 +155,10 @@ def _overrides(event: Event) -> list[Occurrence]:
 
 
 def _describe(
-    component: icalendar.Event,
+    component: Component,
     record: Record[Event],
     site: Site,
-    text: str,
+    description: str,
     status: Status,
     title: str,
     venue_id: str | None,
@@ -146,20 +166,21 @@ def _describe(
     notes: list[str],
 ) -> None:
     event, town = record.data, site.town
-    component.add("summary", PREFIXES[status] + title)
-    component.add("status", STATUSES[status])
+    component["SUMMARY"] = ["SUMMARY:" + text(PREFIXES[status] + title)]
+    component["STATUS"] = ["STATUS:" + STATUSES[status]]
     location, geo = _location(site, venue_id, place)
     if location:
-        component.add("location", location)
+        component["LOCATION"] = ["LOCATION:" + text(location)]
     if geo is not None:
-        component.add("geo", geo)
+        component["GEO"] = [f"GEO:{float(geo[0])};{float(geo[1])}"]
     page = town.site_url + urls.event(record.id)
-    component.add("url", page)
+    component["URL"] = ["URL:" + page]
     categories = [town.category_label(event.category)]
     categories += [tag for tag in event.tags if tag.casefold() not in {c.casefold() for c in categories}]
-    component.add("categories", categories)
-    component.add("organizer", _organizer(site, event))
-    component.add("description", _description(event, text, status, notes, page, town.portal_name))
+    component["CATEGORIES"] = ["CATEGORIES:" + ",".join(map(text, categories))]
+    component["ORGANIZER"] = ["ORGANIZER" + _organizer(site, event)]
+    details = _description(event, description, status, notes, page, town.portal_name)
+    component["DESCRIPTION"] = ["DESCRIPTION:" + text(details)]
 
 
 def _location(site: Site, venue_id: str | None, place: Place | None) -> tuple[str, tuple[float, float] | None]:
@@ -174,15 +195,16 @@ def _location(site: Site, venue_id: str | None, place: Place | None) -> tuple[st
     return ", ".join(part for part in (place.name, place.street, city) if part), None
 
 
-def _organizer(site: Site, event: Event) -> icalendar.vCalAddress:
-    """The organising clubs (or the town), with a mailto: the first club e-mail, else the town's."""
+def _organizer(site: Site, event: Event) -> str:
+    """``;CN="…":mailto:…``: the organising clubs (or the town), the first club e-mail, else the town's.
+
+    CN is always quoted, so names with `,`/`;`/`:` never break the line.
+    """
     town = site.town
     clubs = [site.clubs[club_id].data for club_id in event.organizer]
     name = ", ".join(club.name for club in clubs) or town.organizer_name
     email = next((club.contact.email for club in clubs if club.contact and club.contact.email), None)
-    address = icalendar.vCalAddress(f"mailto:{email or town.contact_point.email or town.legal.email}")
-    address.params = _QuotedCN({"CN": name})
-    return address
+    return f";CN={quoted_param(name)}:mailto:{email or town.contact_point.email or town.legal.email}"
 
 
 def _override_notes(occurrence: Occurrence) -> list[str]:

@@ -46,7 +46,20 @@ def dtstamp_for(today: date) -> datetime:
 
 
 def write_feeds(root: Path, site: Site, site_dir: Path, today: date, quiet: bool = False) -> FeedReport:
-    """Write all feeds under ``site_dir``; history warnings go to stderr unless ``quiet``."""
+    """Write all feeds under ``site_dir`` in this process; history warnings go to stderr unless ``quiet``."""
+    report = render_feeds(root, site, site_dir, today)
+    if not quiet:
+        print_warnings(report)
+    return report
+
+
+def print_warnings(report: FeedReport) -> None:
+    for warning in report.warnings:
+        print(f"Warnung: {warning}", file=sys.stderr)
+
+
+def render_feeds(root: Path, site: Site, site_dir: Path, today: date) -> FeedReport:
+    """Write all feeds under ``site_dir`` and say what was written."""
     report = FeedReport()
     dtstamp = dtstamp_for(today)
     history = read_history(root)
@@ -74,9 +87,6 @@ def write_feeds(root: Path, site: Site, site_dir: Path, today: date, quiet: bool
         data = _calendar(single, [item], zone, today)
         writer.write_bytes(urls.event_ics(event_id), data)
         report.sizes[urls.event_ics(event_id)] = len(data)
-    if not quiet:
-        for warning in report.warnings:
-            print(f"Warnung: {warning}", file=sys.stderr)
     return report
 
 
