@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
+from generator.render import search, urls
+from generator.render.minify import compact_html
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-12-01"
@@ -43,6 +48,36 @@ def test_built_pages_load_nothing_from_other_hosts(built_site):
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
         for attribute in ('src="http', "src='http", '<link rel="stylesheet" href="http'):
             assert attribute not in html, (page, attribute)
+
+
+def test_search_index_skips_unindexed_html_but_no_indexed_page(built_site, tmp_path):
+    """Pagefind reads only ``search.INDEXED_PAGES``; an unrestricted run over the same site indexes the same."""
+    unrestricted = tmp_path / "pagefind"
+    command = [str(search._executable()), "--site", str(built_site), "--output-path", str(unrestricted), "--silent"]
+    subprocess.run(command, check=True, capture_output=True)
+    bundle = built_site / search.BUNDLE_DIR
+    for part in ("fragment", "index"):  # file names are content hashes: same names, same search
+        assert _names(bundle / part) == _names(unrestricted / part), part
+    kinds = {kind for fragment in (bundle / "fragment").iterdir() for kind in _fragment(fragment)["filters"]["Typ"]}
+    assert kinds == {"Verein", "Veranstaltung", "Ort", "Mitmachen", "Seite"}, "Voraussetzung: jede Art im Beispiel"
+    read = _pages(built_site, search.INDEXED_PAGES)
+    never_read = _pages(built_site, (urls.poster("*"), urls.widget_club("*")))
+    assert never_read and not never_read & read
+    for page in read:  # finished before Pagefind starts: compact_site, which runs meanwhile, leaves them alone
+        html = page.read_text(encoding="utf-8")
+        assert compact_html(html) == html, page
+
+
+def _pages(site: Path, patterns: tuple[str, ...]) -> set[Path]:
+    return {page for url in patterns for page in site.glob(f"{url}index.html")}
+
+
+def _names(folder: Path) -> set[str]:
+    return {path.name for path in folder.iterdir()}
+
+
+def _fragment(path: Path) -> dict:
+    return json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
 
 
 def test_contributor_markup_never_reaches_the_page(tmp_path):
