@@ -68,6 +68,15 @@ def test_search_index_skips_unindexed_html_but_no_indexed_page(built_site, tmp_p
         assert compact_html(html) == html, page
 
 
+def test_search_results_know_nothing_of_the_qr_codes(built_site):
+    """The QR code's alt text ("QR-Code mit der Adresse dieser Seite: https://…") is on every record
+    page; indexed, it made "Herzberg" or "Seite" match all of them and bloated every fragment."""
+    fragments = [_fragment(path) for path in (built_site / search.BUNDLE_DIR / "fragment").iterdir()]
+    assert fragments
+    for fragment in fragments:
+        assert "QR-Code" not in fragment["content"] + json.dumps(fragment["meta"]), fragment["url"]
+
+
 def _pages(site: Path, patterns: tuple[str, ...]) -> set[Path]:
     return {page for url in patterns for page in site.glob(f"{url}index.html")}
 
