@@ -77,6 +77,13 @@ def test_search_results_know_nothing_of_the_qr_codes(built_site):
         assert "QR-Code" not in fragment["content"] + json.dumps(fragment["meta"]), fragment["url"]
 
 
+def test_indexed_labels_and_values_stay_apart(built_site):
+    """Pagefind joins adjacent <dt>/<dd> without a space: "Für wen</dt><dd>Familien" became the
+    word "wenfamilien", and "Familien" did not find the page."""
+    for page in _pages(built_site, search.INDEXED_PAGES):
+        assert not re.search(r"</d[dt]><d[dt][\s>]", page.read_text(encoding="utf-8")), page
+
+
 def _pages(site: Path, patterns: tuple[str, ...]) -> set[Path]:
     return {page for url in patterns for page in site.glob(f"{url}index.html")}
 
