@@ -83,8 +83,11 @@ def site_figures(site: Path) -> dict:
     chunks = sorted(p.stat().st_size for p in (site / "pagefind" / "index").glob("*"))
     fragments = sorted(p.stat().st_size for p in (site / "pagefind" / "fragment").glob("*"))
     meta = sum(p.stat().st_size for p in (site / "pagefind").glob("*.pf_meta"))
-    # a first query loads the entry, JS, German wasm, meta, one to two index chunks and ~5 fragments
-    first_search = search + meta + sum(chunks[-2:]) + sum(fragments[len(fragments) // 2 :][:5])
+    filters = sum(p.stat().st_size for p in (site / "pagefind" / "filter").glob("*"))
+    # What Chromium fetches for a one-word query (tests/browser/test_search.py prints it): the entry,
+    # JS, worker, German wasm, meta, every filter file (the UI shows the "Typ" counts), the one index
+    # chunk holding the word (here the largest: the worst case) and the first 5 result fragments.
+    first_search = search + meta + filters + sum(chunks[-1:]) + sum(fragments[len(fragments) // 2 :][:5])
     return {
         "site_mb": sum(sizes) / 1e6,
         "files": len(sizes),

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
+from generator.render import search, urls
+from generator.render.minify import compact_html
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-12-01"
@@ -43,6 +48,52 @@ def test_built_pages_load_nothing_from_other_hosts(built_site):
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
         for attribute in ('src="http', "src='http", '<link rel="stylesheet" href="http'):
             assert attribute not in html, (page, attribute)
+
+
+def test_search_index_skips_unindexed_html_but_no_indexed_page(built_site, tmp_path):
+    """Pagefind reads only ``search.INDEXED_PAGES``; an unrestricted run over the same site indexes the same."""
+    unrestricted = tmp_path / "pagefind"
+    command = [str(search._executable()), "--site", str(built_site), "--output-path", str(unrestricted), "--silent"]
+    subprocess.run(command, check=True, capture_output=True)
+    bundle = built_site / search.BUNDLE_DIR
+    for part in ("fragment", "index"):  # file names are content hashes: same names, same search
+        assert _names(bundle / part) == _names(unrestricted / part), part
+    kinds = {kind for fragment in (bundle / "fragment").iterdir() for kind in _fragment(fragment)["filters"]["Typ"]}
+    assert kinds == {"Verein", "Veranstaltung", "Ort", "Mitmachen", "Seite"}, "Voraussetzung: jede Art im Beispiel"
+    read = _pages(built_site, search.INDEXED_PAGES)
+    never_read = _pages(built_site, (urls.poster("*"), urls.widget_club("*")))
+    assert never_read and not never_read & read
+    for page in read:  # finished before Pagefind starts: compact_site, which runs meanwhile, leaves them alone
+        html = page.read_text(encoding="utf-8")
+        assert compact_html(html) == html, page
+
+
+def test_search_results_know_nothing_of_the_qr_codes(built_site):
+    """The QR code's alt text ("QR-Code mit der Adresse dieser Seite: https://…") is on every record
+    page; indexed, it made "Herzberg" or "Seite" match all of them and bloated every fragment."""
+    fragments = [_fragment(path) for path in (built_site / search.BUNDLE_DIR / "fragment").iterdir()]
+    assert fragments
+    for fragment in fragments:
+        assert "QR-Code" not in fragment["content"] + json.dumps(fragment["meta"]), fragment["url"]
+
+
+def test_indexed_labels_and_values_stay_apart(built_site):
+    """Pagefind joins adjacent <dt>/<dd> without a space: "Für wen</dt><dd>Familien" became the
+    word "wenfamilien", and "Familien" did not find the page."""
+    for page in _pages(built_site, search.INDEXED_PAGES):
+        assert not re.search(r"</d[dt]><d[dt][\s>]", page.read_text(encoding="utf-8")), page
+
+
+def _pages(site: Path, patterns: tuple[str, ...]) -> set[Path]:
+    return {page for url in patterns for page in site.glob(f"{url}index.html")}
+
+
+def _names(folder: Path) -> set[str]:
+    return {path.name for path in folder.iterdir()}
+
+
+def _fragment(path: Path) -> dict:
+    return json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
 
 
 def test_contributor_markup_never_reaches_the_page(tmp_path):

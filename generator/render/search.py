@@ -6,6 +6,10 @@ language from ``<html lang="de">`` for German stemming ("Garten" finds
 "Gärten") and writes its static bundle to ``pagefind/`` inside the site. The
 binary ships in the ``pagefind_bin`` wheel, so nothing is downloaded.
 
+Pagefind reads only the pages that can carry ``data-pagefind-body`` (see
+``INDEXED_PAGES``): at county scale the posters, widgets, month programmes and
+lists are half of the HTML, and parsing them cost time and memory for nothing.
+
 Deterministic except for one detail of Pagefind 1.5: the order of filter
 values in its filter file (and so that file's hash name) may vary between runs.
 """
@@ -13,13 +17,34 @@ values in its filter file (and so that file's hash name) may vary between runs.
 from __future__ import annotations
 
 import subprocess
+import tempfile
+import time
 from pathlib import Path
+from types import TracebackType
+from typing import IO
 
 from pagefind.service import get_executable
+
+from generator.render import urls
 
 BUNDLE_DIR = "pagefind"
 """Folder of the search bundle inside the site (reserved in ``urls.RESERVED_SECTIONS``)."""
 TIMEOUT_SECONDS = 600
+
+INDEXED_PAGES = (
+    urls.event("*"),
+    urls.club("*"),
+    urls.venue("*"),
+    urls.opportunity("*"),
+    urls.page("*"),  # editorial pages; also the forms overview `melden/` and the other top-level pages
+)
+"""Pages whose templates carry ``data-pagefind-body``; every other HTML file is never read.
+
+`*` stops at `/`, so `veranstaltungen/<id>/aushang/` (posters) and `widget/…` stay out.
+tests/test_build.py checks on the sample that this indexes exactly what an unrestricted run does.
+"""
+GLOB = "{" + ",".join(url.rstrip("/") for url in INDEXED_PAGES) + "}/index.html"
+"""Pagefind's ``--glob`` (relative to the site) for ``INDEXED_PAGES``."""
 
 
 class SearchIndexError(RuntimeError):
@@ -38,27 +63,102 @@ UNUSED_BUNDLE_FILES = (
 
 def index_site(site_dir: Path) -> None:
     """Write the Pagefind bundle into ``site_dir/pagefind/``; raise SearchIndexError on failure."""
+    start_index(site_dir).wait()
+
+
+def start_index(site_dir: Path) -> IndexRun:
+    """Start Pagefind on ``site_dir`` in the background; ``.wait()`` on the result finishes the bundle.
+
+    Contract for callers that keep building while Pagefind runs: every page matching ``GLOB``
+    must be complete before the start and stay untouched until ``wait()`` returns. Other files
+    (feeds, open data, posters, widgets, QR codes, the 404 page) may be written meanwhile, but
+    nothing may be written to ``site_dir/pagefind/``, and the site must not be moved or deleted.
+    Use the run as a context manager: leaving the block waits for Pagefind (raising
+    SearchIndexError as ``index_site`` does), an exception inside it stops Pagefind:
+
+        with start_index(site_dir):
+            write_feeds(...)  # anything that does not touch the indexed pages
+    """
     command = [
         str(_executable()),
         "--site",
         str(site_dir),
         "--output-subdir",
         BUNDLE_DIR,
+        "--glob",
+        GLOB,
         "--silent",
     ]
+    # A file, not a pipe: a pipe nobody reads until wait() could fill up and stall Pagefind.
+    log = tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace")  # noqa: SIM115 (IndexRun closes it)
     try:
-        result = subprocess.run(
-            command, cwd=site_dir, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
+        process = subprocess.Popen(command, cwd=site_dir, stdout=log, stderr=subprocess.STDOUT)
+    except OSError as exc:
+        log.close()
         raise SearchIndexError(f"Pagefind ließ sich nicht ausführen: {exc}") from exc
-    output = (result.stderr + result.stdout).strip()
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind ist mit Status {result.returncode} abgebrochen:\n{output}")
-    if not (site_dir / BUNDLE_DIR / "pagefind-entry.json").is_file():
-        raise SearchIndexError(f"Pagefind hat keinen Suchindex geschrieben.\n{output}".strip())
-    for unused in UNUSED_BUNDLE_FILES:
-        (site_dir / BUNDLE_DIR / unused).unlink(missing_ok=True)
+    return IndexRun(site_dir, process, log, time.monotonic() + TIMEOUT_SECONDS)
+
+
+class IndexRun:
+    """Pagefind running on a site (from ``start_index``); finish it with ``wait()`` or the ``with`` block."""
+
+    def __init__(self, site_dir: Path, process: subprocess.Popen[bytes], log: IO[str], deadline: float) -> None:
+        self.site_dir = site_dir
+        self._process = process
+        self._log = log
+        self._deadline = deadline
+        self._finished = False
+
+    def wait(self) -> None:
+        """Wait for Pagefind and tidy its bundle; raise SearchIndexError on failure or timeout.
+
+        Only the first call waits; later calls return at once.
+        """
+        if self._finished:
+            return
+        self._finished = True
+        try:
+            returncode = self._process.wait(timeout=max(0.0, self._deadline - time.monotonic()))
+        except subprocess.TimeoutExpired as exc:
+            self._stop()
+            raise SearchIndexError(f"Pagefind ließ sich nicht ausführen: {exc}") from exc
+        output = self._output()
+        if returncode != 0:
+            raise SearchIndexError(f"Pagefind ist mit Status {returncode} abgebrochen:\n{output}")
+        bundle = self.site_dir / BUNDLE_DIR
+        if not (bundle / "pagefind-entry.json").is_file():
+            raise SearchIndexError(f"Pagefind hat keinen Suchindex geschrieben.\n{output}".strip())
+        for unused in UNUSED_BUNDLE_FILES:
+            (bundle / unused).unlink(missing_ok=True)
+
+    def cancel(self) -> None:
+        """Stop Pagefind if it still runs (the build failed elsewhere); the bundle is then incomplete."""
+        self._finished = True
+        self._stop()
+
+    def _stop(self) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._log.close()
+
+    def _output(self) -> str:
+        self._log.seek(0)
+        output = self._log.read().strip()
+        self._log.close()
+        return output
+
+    def __enter__(self) -> IndexRun:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        """Leaving the block normally finishes the bundle (as ``wait()``); an exception stops Pagefind."""
+        if error is None:
+            self.wait()
+        else:
+            self.cancel()
 
 
 def _executable() -> Path:

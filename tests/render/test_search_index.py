@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,34 @@ def test_failing_pagefind_is_reported_with_its_output(tmp_path: Path, monkeypatc
     monkeypatch.setattr(search, "get_executable", lambda: fake)
     with pytest.raises(SearchIndexError, match=r"(?s)Status 3.*Error: kaputt"):
         index_site(tmp_path)
+
+
+def test_start_index_runs_while_other_files_are_written(tmp_path: Path) -> None:
+    write_page(tmp_path, "vereine/kgv", "KGV", "Unsere Gärten", 'data-pagefind-body data-pagefind-filter="Typ:Verein"')
+    with search.start_index(tmp_path):
+        # a poster is written meanwhile; it is no indexed page kind, so Pagefind never reads it
+        write_page(tmp_path, "veranstaltungen/fest/aushang", "Aushang", "Gärten", "data-pagefind-body")
+    entry = json.loads((tmp_path / BUNDLE_DIR / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["de"]["page_count"] == 1
+    assert not (tmp_path / BUNDLE_DIR / "pagefind-modular-ui.js").exists()
+
+
+def test_a_failure_elsewhere_stops_pagefind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    slow = tmp_path / "pagefind"
+    slow.write_text("#!/bin/sh\nexec sleep 60\n", encoding="utf-8")
+    slow.chmod(0o755)
+    monkeypatch.setattr(search, "get_executable", lambda: slow)
+    started = time.monotonic()
+    with pytest.raises(KeyError), search.start_index(tmp_path) as run:
+        raise KeyError("Kalender")
+    assert time.monotonic() - started < 30
+    assert run._process.poll() is not None
+
+
+def test_failing_pagefind_is_reported_when_the_block_ends(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\necho 'Error: kaputt' >&2\nexit 3\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setattr(search, "get_executable", lambda: fake)
+    with pytest.raises(SearchIndexError, match=r"(?s)Status 3.*Error: kaputt"), search.start_index(tmp_path):
+        pass
