@@ -19,11 +19,11 @@ from generator.pipeline import Project, load_site
 from generator.progress import Progress
 from generator.render import urls
 from generator.render.extras import start_qr_codes, write_extras
-from generator.render.feeds import write_feeds
+from generator.render.feeds import start_feeds
 from generator.render.minify import compact_site
 from generator.render.mkdocs_build import MkDocsError, run_mkdocs
 from generator.render.pages import PageRenderer
-from generator.render.search import SearchIndexError, index_site
+from generator.render.search import SearchIndexError, start_index
 from generator.render.shells import ShellPlan
 from generator.render.sitemap import write_sitemap
 
@@ -53,33 +53,46 @@ def build_site(project: Project, out: Path, today: date | None = None, progress:
 
 
 def render_site(project: Project, site: Site, out: Path, today: date, progress: Progress | None = None) -> None:
-    """Render all stages into a staging folder, then swap it in for ``out``."""
+    """Render all stages into a staging folder, then swap it in for ``out``.
+
+    Three things run beside the build's own process, each started as soon as its input is
+    complete: the calendar feeds (a worker forked right after loading, before any thread
+    exists), the QR codes (a worker while MkDocs runs) and Pagefind (once the pages are
+    assembled, while open data, posters and widgets are written).
+    """
     progress = progress or Progress(interactive=False)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    docs_dir, site_dir = staging / "docs", staging / "site"
+    feeds = start_feeds(project.root, site, site_dir, today)
     try:
-        docs_dir, site_dir = staging / "docs", staging / "site"
         with progress.stage("Seiten erzeugen") as stage:
             renderer = PageRenderer(site, today, project.theme_dir / "pages", stage)
             nav = renderer.render_all()
             plan = ShellPlan.of(renderer.pages, {entry.url for entry in nav})
             plan.write_sources(docs_dir)
             copy_assets(project, docs_dir)
-        qr_codes = start_qr_codes(site)  # made in worker processes while MkDocs runs
+        qr_codes = start_qr_codes(site)  # made in a worker process while MkDocs runs
         with progress.stage("MkDocs", total=len(plan.direct) + len(plan.prototypes)):
             run_mkdocs(project.mkdocs_file, docs_dir, site_dir, site.town, nav, today)
         with progress.stage("Seiten zusammensetzen", total=len(renderer.pages)) as stage:
             assembled = plan.write_pages(site_dir, stage)
             write_sitemap(site_dir, site.town.site_url, (page.url for page in plan.pages), today)
-        with progress.stage("Kalender"):
-            write_feeds(project.root, site, site_dir, today)
-        with progress.stage("Offene Daten, Widget, QR-Codes, Aushänge"):
-            write_extras(project.root, project.theme_dir, site, renderer.catalog, site_dir, qr_codes)
-        with progress.stage("Verdichten"):
-            compact_site(site_dir, done=assembled)  # the rest: 404 page, posters, widgets
-        with progress.stage("Suchindex"):
-            index_site(site_dir)
+        del plan
+        renderer.pages.clear()  # the bodies are written; their memory is better left to Pagefind
+        with start_index(site_dir) as search:
+            with progress.stage("Offene Daten, Widget, QR-Codes, Aushänge"):
+                write_extras(project.root, project.theme_dir, site, renderer.catalog, site_dir, qr_codes)
+            with progress.stage("Verdichten"):
+                compact_site(site_dir, done=assembled)  # the rest: 404 page, posters, widgets
+            with progress.stage("Kalender"):
+                feeds.wait()
+            with progress.stage("Suchindex"):
+                search.wait()
         _replace_directory(site_dir, out)
+    except BaseException:
+        feeds.cancel()
+        raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
