@@ -1,10 +1,11 @@
-"""QR codes as SVG, made at build time with segno (pure Python, no network, no image library).
+"""QR codes as SVG, made at build time (pure Python, no network, no image library).
 
 Every event and club page gets `qr.svg` next to its `index.html`, holding the page's absolute
-address; the printable notices and programmes show the same files large. segno spends most of
-its time choosing the best of the eight masks (ISO/IEC 18004 §7.8.3, ~12 ms per code), so a
-build starts the whole batch in worker processes before MkDocs runs and collects it afterwards
-(``QrBatch.start`` … ``QrBatch.result``): on two cores the codes cost almost no wall time.
+address; the printable notices and programmes show the same files large. The codes are segno's;
+segno itself spends ~10 ms per code (~7 ms choosing the best of the eight masks, ISO/IEC 18004
+§7.8.3), so web addresses go through `qr_matrix`, which makes the same bytes in ~1 ms. A build
+starts the whole batch in a worker process before MkDocs runs and collects it afterwards
+(``QrBatch.start`` … ``QrBatch.result``); MkDocs keeps a core of its own.
 
 Output is deterministic: the same address always gives the same bytes (error correction M,
 quiet zone of four modules, no XML declaration, no size in pixels: the page sizes the image).
@@ -23,13 +24,13 @@ from typing import TYPE_CHECKING
 
 import segno
 
-from generator.render import urls
+from generator.render import qr_matrix, urls
 
 if TYPE_CHECKING:  # keeps the worker processes' imports small
     from generator.models.site import Site
 
-SERIAL_LIMIT = 40
-"""Batches up to this size are made in the building process (starting workers costs ~0.3 s)."""
+SERIAL_LIMIT = 200
+"""Batches up to this size are made in the building process (starting a worker costs ~0.3 s, ~1 ms a code)."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,14 @@ class QrTarget:
 
 def qr_svg(url: str) -> bytes:
     """One QR code (error correction M, best mask) as a compact SVG drawn in module units."""
+    fast = qr_matrix.svg(url)
+    if fast is not None:
+        return fast + b"\n"
+    return segno_svg(url)
+
+
+def segno_svg(url: str) -> bytes:
+    """``qr_svg`` made by segno itself (the reference for `qr_matrix`; any text)."""
     code = segno.make(url, error="m", micro=False, boost_error=False)
     buffer = io.BytesIO()
     code.save(
@@ -82,8 +91,9 @@ class QrBatch:
     @classmethod
     def start(cls, targets: Iterable[QrTarget], workers: int | None = None) -> QrBatch:
         batch = cls(list(targets))
-        workers = workers or min(4, os.cpu_count() or 1)
-        if len(batch.targets) <= SERIAL_LIMIT or workers < 2:
+        # one core stays with the building process (MkDocs runs meanwhile)
+        workers = workers or max(1, min(4, (os.cpu_count() or 1) - 1))
+        if len(batch.targets) <= SERIAL_LIMIT:
             return batch
         chunks = [batch.targets[index :: workers * 2] for index in range(workers * 2)]
         try:
