@@ -19,7 +19,7 @@ from generator.pipeline import Project, load_site
 from generator.progress import Progress
 from generator.render import urls
 from generator.render.bodies import inject_bodies
-from generator.render.extras import start_qr_codes, write_extras
+from generator.render.extras import start_extras, write_extras
 from generator.render.feeds import write_feeds
 from generator.render.minify import compact_site
 from generator.render.mkdocs_build import MkDocsError, run_mkdocs
@@ -60,11 +60,11 @@ def render_site(project: Project, site: Site, out: Path, today: date, progress: 
     try:
         docs_dir, site_dir = staging / "docs", staging / "site"
         writer = OutputWriter(docs_dir)
+        extras_job = start_extras(project.root, project.theme_dir, site, today)  # in a worker meanwhile
         with progress.stage("Seiten erzeugen") as stage:
             renderer = PageRenderer(site, today, project.theme_dir / "pages", writer, stage)
             nav = renderer.render_all()
             copy_assets(project, docs_dir)
-        qr_codes = start_qr_codes(site)  # made in worker processes while MkDocs runs
         with progress.stage("MkDocs", total=len(renderer.bodies)):
             run_mkdocs(project.mkdocs_file, docs_dir, site_dir, site.town, nav, today)
         with progress.stage("Seiten zusammensetzen", total=len(renderer.bodies)):
@@ -72,9 +72,9 @@ def render_site(project: Project, site: Site, out: Path, today: date, progress: 
         with progress.stage("Kalender"):
             write_feeds(project.root, site, site_dir, today)
         with progress.stage("Offene Daten, Widget, QR-Codes, Aushänge"):
-            write_extras(project.root, project.theme_dir, site, renderer.catalog, site_dir, qr_codes)
+            extras = write_extras(project.root, project.theme_dir, site, renderer.catalog, site_dir, extras_job)
         with progress.stage("Verdichten"):
-            compact_site(site_dir, done=assembled)  # the rest: 404 page, posters, widgets
+            compact_site(site_dir, done=assembled | extras.compacted)  # the rest: 404 page
         with progress.stage("Suchindex"):
             index_site(site_dir)
         _replace_directory(site_dir, out)

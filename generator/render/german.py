@@ -37,7 +37,7 @@ def short_date(value: date | datetime) -> str:
 
 
 def clock(value: datetime) -> str:
-    return f"{value:%H:%M}"
+    return f"{value.hour:02d}:{value.minute:02d}"  # f"{value:%H:%M}" without strftime (~3× slower)
 
 
 def month_name(year: int, month: int) -> str:

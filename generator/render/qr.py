@@ -83,25 +83,30 @@ def qr_targets(site: Site) -> list[QrTarget]:
 
 @dataclass
 class QrBatch:
-    """QR codes being made (in worker processes for large batches) while the build goes on."""
+    """QR codes being made (in worker processes for large batches) while the build goes on.
+
+    The workers stay until ``close``: the extras stage hands them its files to write (`offload`)."""
 
     targets: list[QrTarget]
     _futures: list[Future[list[tuple[str, bytes]]]] = field(default_factory=list)
+    _executor: ProcessPoolExecutor | None = None
 
     @classmethod
-    def start(cls, targets: Iterable[QrTarget], workers: int | None = None) -> QrBatch:
+    def start(
+        cls, targets: Iterable[QrTarget], workers: int | None = None, serial_limit: int = SERIAL_LIMIT
+    ) -> QrBatch:
         batch = cls(list(targets))
         # one core stays with the building process (MkDocs runs meanwhile)
         workers = workers or max(1, min(4, (os.cpu_count() or 1) - 1))
-        if len(batch.targets) <= SERIAL_LIMIT:
+        if len(batch.targets) <= serial_limit:
             return batch
         chunks = [batch.targets[index :: workers * 2] for index in range(workers * 2)]
         try:
             # "spawn": a fresh interpreter per worker, safe although `serve` runs threads.
-            executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
-            batch._futures = [executor.submit(_make, chunk) for chunk in chunks if chunk]
-            executor.shutdown(wait=False)  # the workers finish their chunks and exit; results stay readable
+            batch._executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+            batch._futures = [batch._executor.submit(_make, chunk) for chunk in chunks if chunk]
         except OSError:  # no processes allowed here: make them in this process
+            batch.close()
             batch._futures = []
         return batch
 
@@ -112,7 +117,20 @@ class QrBatch:
             for future in self._futures:
                 made += future.result()
         except (BrokenProcessPool, OSError):  # a worker died (e.g. killed for memory): make them here
+            self.close()
             self._futures = []
         if not self._futures:
             made = _make(self.targets)
         return dict(sorted(made))
+
+    @property
+    def executor(self) -> ProcessPoolExecutor | None:
+        """The worker processes, while they are there."""
+        return self._executor
+
+    def close(self, wait: bool = False) -> None:
+        """Let the workers exit once their work is done (results stay readable); with ``wait``,
+        drop the work not started and return when the workers are gone."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=wait, cancel_futures=wait)
+            self._executor = None

@@ -115,9 +115,10 @@ class ViewHelpers:
         start, end = item.occurrence.start, item.occurrence.end
         if not isinstance(start, datetime):
             return "ganztägig"
+        # as f"{start:%H:%M}", without strftime (~10× slower; ~100,000 calls at county scale)
         if isinstance(end, datetime) and end.date() == start.date():
-            return f"{start:%H:%M}–{end:%H:%M} Uhr"
-        return f"{start:%H:%M} Uhr"
+            return f"{start.hour:02d}:{start.minute:02d}–{end.hour:02d}:{end.minute:02d} Uhr"
+        return f"{start.hour:02d}:{start.minute:02d} Uhr"
 
     def filter_data(self, item: AgendaItem) -> dict[str, str]:
         """`data-*` values the event filters in the browser match against."""
