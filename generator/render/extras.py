@@ -29,7 +29,7 @@ from generator.render.exports.news_feed import atom, news_entries, rss
 from generator.render.feeds.writer import dtstamp_for
 from generator.render.offload import MemoryWriter, write_all
 from generator.render.printouts import write_posters, write_programmes
-from generator.render.qr import QrBatch, qr_targets
+from generator.render.qr import SERIAL_LIMIT, QrBatch, qr_targets
 from generator.render.standalone import StandaloneRenderer
 from generator.render.widget import write_widgets
 from generator.render.writer import DuplicateOutputError
@@ -78,10 +78,18 @@ class ExtrasJob:
 
 
 def start_extras(
-    root: Path, theme_dir: Path, site: Site, today: date, render_in_worker: bool = True, **qr_options: int
+    root: Path,
+    theme_dir: Path,
+    site: Site,
+    today: date,
+    render_in_worker: bool = True,
+    workers: int | None = None,
+    serial_limit: int = SERIAL_LIMIT,
 ) -> ExtrasJob:
-    """Start the stage's work in worker processes so it is done when MkDocs is (`write_extras`)."""
-    job = ExtrasJob(root, theme_dir, site, QrBatch.start(qr_targets(site), **qr_options))
+    """Start the stage's work in worker processes so it is done when MkDocs is (`write_extras`).
+
+    ``workers`` and ``serial_limit`` as for `QrBatch.start` (no workers for small sites)."""
+    job = ExtrasJob(root, theme_dir, site, QrBatch.start(qr_targets(site), workers, serial_limit))
     executor = job.qr_codes.executor
     if render_in_worker and executor is not None:
         try:

@@ -67,7 +67,8 @@ def next_dates(catalog: Catalog, items: list[AgendaItem]) -> list[AgendaItem]:
 
 
 class ProgrammeLine(NamedTuple):
-    """One occurrence in the monthly programme, ready to print (~10,000 lines a month at county scale)."""
+    """One occurrence in the monthly programme, ready to print (~10,000 lines a month at county
+    scale; the template unpacks it: no attribute lookups per line)."""
 
     time: str
     """``ViewHelpers.time_of`` without " Uhr": "19:00–21:00", "19:00" or "ganztägig"."""

@@ -257,15 +257,17 @@ def _penalty(value: int, lines: bytes, size: int, matrix_length: int) -> int:
     """segno's ``encoder.evaluate_mask``, N1 to N4 (see `_best_mask` for ``value`` and ``lines``)."""
     stride = size + 1
     length = len(lines)
+    in_lines = _ones(length, stride, length)  # rows and columns, without the separator row
     equal = value ^ (value >> 8)  # zero byte: same module as the one before
     # N1: a run of L >= 5 equal modules in a row or column scores L - 2; it holds L - 4 windows
     # of five equal modules (zero bytes of `windows`) and L - 5 pairs of them side by side
     windows = equal | (equal >> 8) | (equal >> 16) | (equal >> 24)
-    fives = windows.to_bytes(length, "big").count(0, stride)
-    n1 = 3 * fives - 2 * (windows | (windows >> 8)).to_bytes(length, "big").count(0, stride) if fives else 0
+    fives = length - stride - _nonzero_bytes(windows, in_lines)
+    pairs = length - stride - _nonzero_bytes(windows | (windows >> 8), in_lines) if fives else 0
+    n1 = 3 * fives - 2 * pairs
     # N2: a 2×2 block of equal modules <=> a zero byte in the matrix part of this
     blocks = equal | (value ^ (value >> (8 * stride))) | (equal >> (8 * stride))
-    n2 = 3 * blocks.to_bytes(length, "big").count(0, stride, matrix_length)
+    n2 = 3 * (matrix_length - stride - _nonzero_bytes(blocks, _ones(length, stride, matrix_length)))
     # N3: segno's search, resuming where segno resumes
     n3 = 0
     found = lines.find(_N3, stride)
@@ -282,10 +284,27 @@ def _penalty(value: int, lines: bytes, size: int, matrix_length: int) -> int:
         else:
             after = found + 4
         found = lines.find(_N3, after)
-    # N4: segno adds up module values (every module is in `lines` twice)
-    dark = (lines.count(1) + 2 * lines.count(2) + 3 * lines.count(3)) // 2
-    n4 = 10 * int(abs(float(dark) / (size**2) * 100 - 50) / 5)
+    # N4: segno adds up module values (0–3: bits 0 and 1); every module is in `lines` twice, and
+    # each of the 3 × size + 1 separators (0xFF) adds 1 + 2
+    every = _ones(length, 0, length)
+    twice = (value & every).bit_count() + 2 * ((value >> 1) & every).bit_count() - 3 * (3 * size + 1)
+    n4 = 10 * int(abs(float(twice // 2) / (size**2) * 100 - 50) / 5)
     return n1 + n2 + n3 + n4
+
+
+def _nonzero_bytes(value: int, ones: int) -> int:
+    """How many bytes of ``value`` are not zero where ``ones`` has 0x01 (an OR of each byte's bits
+    folded into its lowest bit; what crosses into the next byte lands in bits never read)."""
+    value |= value >> 4
+    value |= value >> 2
+    value |= value >> 1
+    return (value & ones).bit_count()
+
+
+@cache
+def _ones(length: int, start: int, end: int) -> int:
+    """0x01 in the bytes ``start`` to ``end`` of a ``length``-byte big-endian integer."""
+    return int.from_bytes(bytes(start) + b"\x01" * (end - start) + bytes(length - end), "big")
 
 
 def _svg(flat: bytes, size: int, title: str) -> bytes:
