@@ -69,8 +69,8 @@ class ExtrasJob:
         if self.rendered is not None:
             try:
                 return self.rendered.result()
-            except BrokenProcessPool:  # the worker died (e.g. killed for memory): render here
-                self.rendered = None
+            except Exception:  # the worker died, or could not get the site: render here
+                self.rendered = None  # (an error of the rendering itself comes again, from here)
         return render_extras(self.root, self.theme_dir, self.site, catalog)
 
     def close(self, wait: bool = False) -> None:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from multiprocessing import get_context
 from pathlib import Path
 
 from generator.pipeline import Project, load_site
 from generator.render.catalog import Catalog
-from generator.render.extras import start_extras, write_extras
+from generator.render.extras import ExtrasFiles, start_extras, write_extras
 from generator.render.offload import write_all
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,3 +43,17 @@ def test_files_are_written_in_batches_by_worker_and_this_process(tmp_path: Path)
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as executor:
         write_all(tmp_path, files, executor)
     assert _files(tmp_path) == files
+
+
+def test_a_failed_worker_job_is_rendered_here(tmp_path: Path) -> None:
+    project = Project(ROOT)
+    site, _ = load_site(project)
+    assert site is not None
+    catalog = Catalog.build(site, TODAY)
+    job = start_extras(ROOT, project.theme_dir, site, TODAY, render_in_worker=False)
+    failed: Future[ExtrasFiles] = Future()
+    failed.set_exception(BrokenProcessPool("killed for memory"))
+    job.rendered = failed
+    report = write_extras(ROOT, project.theme_dir, site, catalog, tmp_path, job)
+    assert (tmp_path / "api/v1/events.json").stat().st_size == report.sizes["api/v1/events.json"]
+    assert report.compacted
