@@ -18,7 +18,7 @@ from generator.models.site import Site
 from generator.pipeline import Project, load_site
 from generator.progress import Progress
 from generator.render import urls
-from generator.render.extras import start_qr_codes, write_extras
+from generator.render.extras import start_extras, write_extras
 from generator.render.feeds import start_feeds
 from generator.render.minify import compact_site
 from generator.render.mkdocs_build import MkDocsError, run_mkdocs
@@ -57,22 +57,22 @@ def render_site(project: Project, site: Site, out: Path, today: date, progress: 
 
     Three things run beside the build's own process, each started as soon as its input is
     complete: the calendar feeds (a worker forked right after loading, before any thread
-    exists), the QR codes (a worker while MkDocs runs) and Pagefind (once the pages are
-    assembled, while open data, posters and widgets are written).
+    exists), the extras with their QR codes (rendered in a worker, written in "extras") and
+    Pagefind (once the pages are assembled, while the extras are written).
     """
     progress = progress or Progress(interactive=False)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     docs_dir, site_dir = staging / "docs", staging / "site"
-    feeds = start_feeds(project.root, site, site_dir, today)
+    feeds = start_feeds(project.root, site, site_dir, today)  # forks: before any thread exists
     try:
+        extras_job = start_extras(project.root, project.theme_dir, site, today)  # a worker renders them meanwhile
         with progress.stage("Seiten erzeugen") as stage:
             renderer = PageRenderer(site, today, project.theme_dir / "pages", stage)
             nav = renderer.render_all()
             plan = ShellPlan.of(renderer.pages, {entry.url for entry in nav})
             plan.write_sources(docs_dir)
             copy_assets(project, docs_dir)
-        qr_codes = start_qr_codes(site)  # made in a worker process while MkDocs runs
         with progress.stage("MkDocs", total=len(plan.direct) + len(plan.prototypes)):
             run_mkdocs(project.mkdocs_file, docs_dir, site_dir, site.town, nav, today)
         with progress.stage("Seiten zusammensetzen", total=len(renderer.pages)) as stage:
@@ -82,9 +82,9 @@ def render_site(project: Project, site: Site, out: Path, today: date, progress: 
         renderer.pages.clear()  # the bodies are written; their memory is better left to Pagefind
         with start_index(site_dir) as search:
             with progress.stage("Offene Daten, Widget, QR-Codes, Aushänge"):
-                write_extras(project.root, project.theme_dir, site, renderer.catalog, site_dir, qr_codes)
+                extras = write_extras(project.root, project.theme_dir, site, renderer.catalog, site_dir, extras_job)
             with progress.stage("Verdichten"):
-                compact_site(site_dir, done=assembled)  # the rest: 404 page, posters, widgets
+                compact_site(site_dir, done=assembled | extras.compacted)  # the rest: the 404 page
             with progress.stage("Kalender"):
                 feeds.wait()
             with progress.stage("Suchindex"):

@@ -25,9 +25,9 @@ from pathlib import Path
 from generator.build import copy_assets
 from generator.models.site import Site
 from generator.pipeline import Project
-from generator.render.extras import start_qr_codes, write_extras
+from generator.render.extras import write_extras
 from generator.render.feeds import write_feeds
-from generator.render.minify import compact_html, compact_site
+from generator.render.minify import compact_site
 from generator.render.mkdocs_build import run_mkdocs
 from generator.render.pages import NavEntry, PageRenderer
 from generator.render.search import index_site
@@ -122,13 +122,8 @@ class LiveSite:
         if self._on_pages_ready is not None:
             self._on_pages_ready()
         write_feeds(self.project.root, site, self.out, today, quiet=True)
-        extras = write_extras(
-            self.project.root, self.project.theme_dir, site, renderer.catalog, self.out, start_qr_codes(site)
-        )
-        for name in extras.sizes:  # posters, programmes, widgets: compacted as in `build`
-            if name.endswith(".html"):
-                path = self.out / name
-                path.write_text(compact_html(path.read_text(encoding="utf-8")), encoding="utf-8")
+        # posters, programmes, widgets: compacted as they are written, as in `build`
+        write_extras(self.project.root, self.project.theme_dir, site, renderer.catalog, self.out)
         index_site(self.out)
 
     def _theme_mtimes(self) -> tuple[float, ...]:

@@ -6,13 +6,17 @@
 * `…/qr.svg`: QR codes of event and club pages and of "Kalender abonnieren" (`qr.py`)
 * `veranstaltungen/<id>/aushang/`, `monate/<yyyy-mm>/programm/`: printable sheets (`printouts.py`)
 
-All of it is deterministic for one commit and one ``--today``.
+All of it is deterministic for one commit and one ``--today``. A build starts it before MkDocs
+(`start_extras`): the QR codes and everything else are made in a worker process meanwhile, so
+after MkDocs only the files are written, by that worker and this process together (`offload`).
 """
 
 from __future__ import annotations
 
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from generator.models.site import Site
@@ -23,11 +27,12 @@ from generator.render.exports.csv_export import clubs_csv, events_csv
 from generator.render.exports.json_api import OCCURRENCE_DAYS, ApiBuilder, write_api
 from generator.render.exports.news_feed import atom, news_entries, rss
 from generator.render.feeds.writer import dtstamp_for
+from generator.render.offload import MemoryWriter, write_all
 from generator.render.printouts import write_posters, write_programmes
-from generator.render.qr import QrBatch, qr_targets
+from generator.render.qr import SERIAL_LIMIT, QrBatch, qr_targets
 from generator.render.standalone import StandaloneRenderer
 from generator.render.widget import write_widgets
-from generator.render.writer import OutputWriter
+from generator.render.writer import DuplicateOutputError
 
 
 @dataclass
@@ -35,41 +40,108 @@ class ExtrasReport:
     """Site-relative path → size in bytes of everything written."""
 
     sizes: dict[str, int] = field(default_factory=dict)
+    compacted: frozenset[Path] = frozenset()
+    """The HTML files written already compacted: `minify.compact_site` can skip them (``done``)."""
 
 
-def start_qr_codes(site: Site) -> QrBatch:
-    """Start making the QR codes (in worker processes) so they are ready after MkDocs."""
-    return QrBatch.start(qr_targets(site))
+@dataclass
+class ExtrasFiles:
+    """Everything of the stage but the QR codes, rendered into memory."""
+
+    files: dict[str, bytes]
+    """Site-relative path → bytes, in the order rendered."""
+    compacted: list[str]
+    """The HTML documents among them, compacted already."""
+
+
+@dataclass
+class ExtrasJob:
+    """The stage's work started before MkDocs: the QR codes in worker processes (`qr.QrBatch`)
+    and, for a build, everything else rendered in one of them (needs a copy of the site there)."""
+
+    root: Path
+    theme_dir: Path
+    site: Site
+    qr_codes: QrBatch
+    rendered: Future[ExtrasFiles] | None = None
+
+    def files(self, catalog: Catalog) -> ExtrasFiles:
+        if self.rendered is not None:
+            try:
+                return self.rendered.result()
+            except Exception:  # the worker died, or could not get the site: render here
+                self.rendered = None  # (an error of the rendering itself comes again, from here)
+        return render_extras(self.root, self.theme_dir, self.site, catalog)
+
+    def close(self, wait: bool = False) -> None:
+        self.qr_codes.close(wait)
+
+
+def start_extras(
+    root: Path,
+    theme_dir: Path,
+    site: Site,
+    today: date,
+    render_in_worker: bool = True,
+    workers: int | None = None,
+    serial_limit: int = SERIAL_LIMIT,
+) -> ExtrasJob:
+    """Start the stage's work in worker processes so it is done when MkDocs is (`write_extras`).
+
+    ``workers`` and ``serial_limit`` as for `QrBatch.start` (no workers for small sites)."""
+    job = ExtrasJob(root, theme_dir, site, QrBatch.start(qr_targets(site), workers, serial_limit))
+    executor = job.qr_codes.executor
+    if render_in_worker and executor is not None:
+        try:
+            job.rendered = executor.submit(_render_in_worker, root, theme_dir, site, today)
+        except (BrokenProcessPool, RuntimeError):  # no worker after all: render in `write_extras`
+            job.rendered = None
+    return job
 
 
 def write_extras(
-    root: Path, theme_dir: Path, site: Site, catalog: Catalog, site_dir: Path, qr_codes: QrBatch | None = None
+    root: Path, theme_dir: Path, site: Site, catalog: Catalog, site_dir: Path, started: ExtrasJob | None = None
 ) -> ExtrasReport:
-    report = ExtrasReport()
-    writer = OutputWriter(site_dir)
+    """Write the stage's files: those of ``started``, or rendered now (the QR codes in workers)."""
+    job = started or start_extras(root, theme_dir, site, catalog.today, render_in_worker=False)
+    try:
+        rendered = job.files(catalog)
+        codes = job.qr_codes.result()
+        twice = sorted(rendered.files.keys() & codes.keys())
+        if twice:
+            raise DuplicateOutputError(f"{twice[0]} would be written twice")
+        files = {**rendered.files, **codes}
+        write_all(site_dir, files, job.qr_codes.executor)  # shared with the idle workers
+    except BaseException:
+        job.close(wait=True)  # no worker may go on writing into a folder the build removes
+        raise
+    finally:
+        job.close()
+    return ExtrasReport(
+        sizes={path: len(data) for path, data in files.items()},
+        compacted=frozenset(site_dir / path for path in rendered.compacted),
+    )
+
+
+def render_extras(root: Path, theme_dir: Path, site: Site, catalog: Catalog) -> ExtrasFiles:
+    """Every file of the stage but the QR codes, in memory."""
+    writer = MemoryWriter()
     added = record_dates(root, site, catalog)
-
-    report.sizes.update(write_api(writer, ApiBuilder(site, catalog, added)))
-    tables = {
-        urls.csv_file("vereine"): clubs_csv(site),
-        urls.csv_file("veranstaltungen"): events_csv(site, catalog.upcoming(days=OCCURRENCE_DAYS)),
-    }
+    write_api(writer, ApiBuilder(site, catalog, added))
+    writer.write_bytes(urls.csv_file("vereine"), clubs_csv(site))
+    writer.write_bytes(urls.csv_file("veranstaltungen"), events_csv(site, catalog.upcoming(days=OCCURRENCE_DAYS)))
     entries = news_entries(site, catalog, added)
-    feeds = {
-        urls.news_rss(): rss(site, entries),
-        urls.news_atom(): atom(site, entries, dtstamp_for(catalog.today)),
-    }
-    codes = (qr_codes or start_qr_codes(site)).result()
-    for path, data in {**tables, **feeds, **codes}.items():
-        writer.write_bytes(path, data)
-        report.sizes[path] = len(data)
-
+    writer.write_bytes(urls.news_rss(), rss(site, entries))
+    writer.write_bytes(urls.news_atom(), atom(site, entries, dtstamp_for(catalog.today)))
     renderer = StandaloneRenderer(site, catalog, theme_dir, writer)
     write_widgets(renderer)
     write_posters(renderer)
     write_programmes(renderer)
-    report.sizes.update(renderer.sizes)
-    return report
+    return ExtrasFiles(writer.files, renderer.compacted)
+
+
+def _render_in_worker(root: Path, theme_dir: Path, site: Site, today: date) -> ExtrasFiles:
+    return render_extras(root, theme_dir, site, Catalog.build(site, today))
 
 
 def record_dates(root: Path, site: Site, catalog: Catalog) -> dict[tuple[str, str], datetime]:

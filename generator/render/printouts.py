@@ -11,12 +11,16 @@ Both are standalone pages (`standalone.py`) with `@page { size: A4 }` print CSS.
 from __future__ import annotations
 
 from datetime import date
+from itertools import islice
+from typing import NamedTuple
 
+from generator.models.event import Status
 from generator.render import urls
 from generator.render.agenda import AgendaItem
-from generator.render.catalog import Month
+from generator.render.catalog import Catalog, Month
 from generator.render.markdown import plain_text as plain
 from generator.render.standalone import StandaloneRenderer
+from generator.render.view import ViewHelpers
 
 POSTER_TEXT_CHARS = 700
 POSTER_DATES = 6
@@ -51,28 +55,60 @@ def write_posters(renderer: StandaloneRenderer) -> None:
             urls.poster(record.id),
             "poster.html",
             event=record,
-            upcoming=catalog.future(catalog.by_event[record.id])[:POSTER_DATES],
+            upcoming=next_dates(catalog, catalog.by_event[record.id]),
             paragraphs=paragraphs(record.data.description),
             page_url=site.town.site_url + urls.event(record.id),
         )
 
 
-def days_of(month: Month, items: list[AgendaItem]) -> list[tuple[date, list[AgendaItem]]]:
-    """Items under the day they start, or the month's first day if they started before."""
-    days: dict[date, list[AgendaItem]] = {}
+def next_dates(catalog: Catalog, items: list[AgendaItem]) -> list[AgendaItem]:
+    """The first POSTER_DATES of ``catalog.future(items)`` (without filtering a whole series)."""
+    return list(islice((i for i in items if i.last_day >= catalog.today), POSTER_DATES))
+
+
+class ProgrammeLine(NamedTuple):
+    """One occurrence in the monthly programme, ready to print (~10,000 lines a month at county
+    scale; the template unpacks it: no attribute lookups per line)."""
+
+    time: str
+    """``ViewHelpers.time_of`` without " Uhr": "19:00–21:00", "19:00" or "ganztägig"."""
+    title: str
+    cancelled: bool
+    moved: bool
+    place: str
+
+
+def programme_line(view: ViewHelpers, item: AgendaItem) -> ProgrammeLine:
+    occurrence = item.occurrence
+    change = occurrence.change
+    return ProgrammeLine(
+        time=view.time_of(item).replace(" Uhr", ""),
+        title=change.title if change and change.title else item.event.data.title,
+        cancelled=occurrence.status is Status.cancelled,
+        moved=bool(occurrence.moved),
+        place=view.place_name(item),
+    )
+
+
+def days_of(month: Month, items: list[AgendaItem], view: ViewHelpers) -> list[tuple[date, list[ProgrammeLine]]]:
+    """Lines under the day their item starts, or the month's first day if it started before."""
+    days: dict[date, list[ProgrammeLine]] = {}
+    first_day = month.first_day
     for item in items:
-        days.setdefault(max(item.day, month.first_day), []).append(item)
+        day = item.day
+        days.setdefault(day if day > first_day else first_day, []).append(programme_line(view, item))
     return sorted(days.items())
 
 
 def write_programmes(renderer: StandaloneRenderer) -> None:
     catalog = renderer.catalog
     subscribe_url = renderer.site.town.site_url + urls.subscribe()
+    view = ViewHelpers(renderer.site, catalog, "")  # places and times only: no links
     for month in catalog.months():
         renderer.page(
             urls.programme(month.slug),
             "programme.html",
             month=month,
-            days=days_of(month, catalog.in_month(month)),
+            days=days_of(month, catalog.in_month(month), view),
             subscribe_url=subscribe_url,
         )

@@ -1,10 +1,11 @@
-"""QR codes as SVG, made at build time with segno (pure Python, no network, no image library).
+"""QR codes as SVG, made at build time (pure Python, no network, no image library).
 
 Every event and club page gets `qr.svg` next to its `index.html`, holding the page's absolute
-address; the printable notices and programmes show the same files large. segno spends most of
-its time choosing the best of the eight masks (ISO/IEC 18004 §7.8.3, ~12 ms per code), so a
-build starts the whole batch in worker processes before MkDocs runs and collects it afterwards
-(``QrBatch.start`` … ``QrBatch.result``): on two cores the codes cost almost no wall time.
+address; the printable notices and programmes show the same files large. The codes are segno's;
+segno itself spends ~10 ms per code (~7 ms choosing the best of the eight masks, ISO/IEC 18004
+§7.8.3), so web addresses go through `qr_matrix`, which makes the same bytes in ~1 ms. A build
+starts the whole batch in a worker process before MkDocs runs and collects it afterwards
+(``QrBatch.start`` … ``QrBatch.result``); MkDocs keeps a core of its own.
 
 Output is deterministic: the same address always gives the same bytes (error correction M,
 quiet zone of four modules, no XML declaration, no size in pixels: the page sizes the image).
@@ -23,13 +24,13 @@ from typing import TYPE_CHECKING
 
 import segno
 
-from generator.render import urls
+from generator.render import qr_matrix, urls
 
 if TYPE_CHECKING:  # keeps the worker processes' imports small
     from generator.models.site import Site
 
-SERIAL_LIMIT = 40
-"""Batches up to this size are made in the building process (starting workers costs ~0.3 s)."""
+SERIAL_LIMIT = 200
+"""Batches up to this size are made in the building process (starting a worker costs ~0.3 s, ~1 ms a code)."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,14 @@ class QrTarget:
 
 def qr_svg(url: str) -> bytes:
     """One QR code (error correction M, best mask) as a compact SVG drawn in module units."""
+    fast = qr_matrix.svg(url)
+    if fast is not None:
+        return fast + b"\n"
+    return segno_svg(url)
+
+
+def segno_svg(url: str) -> bytes:
+    """``qr_svg`` made by segno itself (the reference for `qr_matrix`; any text)."""
     code = segno.make(url, error="m", micro=False, boost_error=False)
     buffer = io.BytesIO()
     code.save(
@@ -74,24 +83,30 @@ def qr_targets(site: Site) -> list[QrTarget]:
 
 @dataclass
 class QrBatch:
-    """QR codes being made (in worker processes for large batches) while the build goes on."""
+    """QR codes being made (in worker processes for large batches) while the build goes on.
+
+    The workers stay until ``close``: the extras stage hands them its files to write (`offload`)."""
 
     targets: list[QrTarget]
     _futures: list[Future[list[tuple[str, bytes]]]] = field(default_factory=list)
+    _executor: ProcessPoolExecutor | None = None
 
     @classmethod
-    def start(cls, targets: Iterable[QrTarget], workers: int | None = None) -> QrBatch:
+    def start(
+        cls, targets: Iterable[QrTarget], workers: int | None = None, serial_limit: int = SERIAL_LIMIT
+    ) -> QrBatch:
         batch = cls(list(targets))
-        workers = workers or min(4, os.cpu_count() or 1)
-        if len(batch.targets) <= SERIAL_LIMIT or workers < 2:
+        # one core stays with the building process (MkDocs runs meanwhile)
+        workers = workers or max(1, min(4, (os.cpu_count() or 1) - 1))
+        if len(batch.targets) <= serial_limit:
             return batch
         chunks = [batch.targets[index :: workers * 2] for index in range(workers * 2)]
         try:
             # "spawn": a fresh interpreter per worker, safe although `serve` runs threads.
-            executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
-            batch._futures = [executor.submit(_make, chunk) for chunk in chunks if chunk]
-            executor.shutdown(wait=False)  # the workers finish their chunks and exit; results stay readable
+            batch._executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+            batch._futures = [batch._executor.submit(_make, chunk) for chunk in chunks if chunk]
         except OSError:  # no processes allowed here: make them in this process
+            batch.close()
             batch._futures = []
         return batch
 
@@ -102,7 +117,20 @@ class QrBatch:
             for future in self._futures:
                 made += future.result()
         except (BrokenProcessPool, OSError):  # a worker died (e.g. killed for memory): make them here
+            self.close()
             self._futures = []
         if not self._futures:
             made = _make(self.targets)
         return dict(sorted(made))
+
+    @property
+    def executor(self) -> ProcessPoolExecutor | None:
+        """The worker processes, while they are there."""
+        return self._executor
+
+    def close(self, wait: bool = False) -> None:
+        """Let the workers exit once their work is done (results stay readable); with ``wait``,
+        drop the work not started and return when the workers are gone."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=wait, cancel_futures=wait)
+            self._executor = None

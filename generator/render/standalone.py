@@ -4,6 +4,9 @@ The embeddable widget and the printable notices and programmes are not portal pa
 shell, no navigation, no JavaScript, only their own inline CSS (`theme/standalone/*.css`), so
 they stay small, load nothing else and look the same on paper. They use the same Jinja filters
 and the same per-page helpers (`view`, relative links) as the portal pages.
+
+Each document is compacted (`minify.compact_html`) as it is written, so the build's "Verdichten"
+stage need not read ~11,000 of them back (`compacted` lists them for it).
 """
 
 from __future__ import annotations
@@ -12,16 +15,20 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Template
+from markupsafe import Markup
 
 from generator.models.site import Site
 from generator.render import urls
 from generator.render.catalog import Catalog
+from generator.render.minify import compact_html
 from generator.render.pages import template_environment
 from generator.render.view import ViewHelpers
 from generator.render.writer import OutputWriter
 
 TEMPLATES = "standalone"
 """Folder under the theme with the templates and CSS of these documents."""
+STYLES = ("print.css", "widget.css")
+"""The style sheets there; a template puts one inline with ``{{ styles["print.css"] }}``."""
 
 
 class StandaloneRenderer:
@@ -32,7 +39,11 @@ class StandaloneRenderer:
         self.env = template_environment(self.templates_dir)
         self.writer = writer
         self.sizes: dict[str, int] = {}
+        self.compacted: list[str] = []
+        """Site-relative paths of the HTML documents written (compacted)."""
         self._templates: dict[str, Template] = {}
+        # each document inlines its CSS: rendered once here, not included (stat, context) per page
+        self.styles = {name: Markup(self.env.get_template(name).render()) for name in STYLES}
 
     def page(self, url: str, template: str, **context: Any) -> None:
         """Render ``template`` as ``url`` (a folder URL: the file is its index.html)."""
@@ -40,9 +51,18 @@ class StandaloneRenderer:
         if template not in self._templates:
             self._templates[template] = self.env.get_template(template)
         html = self._templates[template].render(
-            site=self.site, town=self.site.town, today=self.catalog.today, url=url, view=view, urls=urls, **context
+            site=self.site,
+            town=self.site.town,
+            today=self.catalog.today,
+            url=url,
+            view=view,
+            urls=urls,
+            styles=self.styles,
+            **context,
         )
-        self.file(f"{url}index.html", html.strip().encode("utf-8") + b"\n")
+        path = f"{url}index.html"
+        self.file(path, compact_html(html.strip() + "\n").encode("utf-8"))
+        self.compacted.append(path)
 
     def file(self, path: str, data: bytes) -> None:
         self.writer.write_bytes(path, data)

@@ -22,14 +22,26 @@ class OutputWriter:
         return self.write_bytes(relative, text.encode("utf-8"))
 
     def write_bytes(self, relative: str, data: bytes) -> Path:
+        target = self.claim(relative)
+        write_file(target, data)
+        return target
+
+    def claim(self, relative: str) -> Path:
+        """The target of ``relative``, which nothing may write again."""
         if relative in self._written:
             raise DuplicateOutputError(f"{relative} would be written twice")
         self._written.add(relative)
-        target = self.root / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        return target
+        return self.root / relative
 
     @property
     def written(self) -> frozenset[str]:
         return frozenset(self._written)
+
+
+def write_file(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target``; its folder is made only when missing (it mostly exists)."""
+    try:
+        target.write_bytes(data)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)

@@ -25,7 +25,7 @@ from generator.render import urls
 from generator.render.catalog import Catalog
 from generator.render.exports import shapes
 from generator.render.exports.csv_export import CLUB_COLUMNS, EVENT_COLUMNS
-from generator.render.extras import start_qr_codes, write_extras
+from generator.render.extras import write_extras
 from generator.render.minify import compact_html
 
 SITE_URL = "https://engagiert-herzberg.example.org/"
@@ -100,7 +100,7 @@ def test_extras_are_byte_identical_when_built_again(built_site: Path) -> None:
     catalog = Catalog.build(site, date.fromisoformat(TODAY))
     with tempfile.TemporaryDirectory() as folder:
         again = Path(folder)
-        report = write_extras(ROOT, ROOT / "theme", site, catalog, again, start_qr_codes(site))
+        report = write_extras(ROOT, ROOT / "theme", site, catalog, again)
         assert len(report.sizes) > 500
         for path in report.sizes:
             data = (again / path).read_bytes()

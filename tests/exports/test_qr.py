@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 from qr_decode import decode_qr
 
-from generator.render.qr import SERIAL_LIMIT, QrBatch, QrTarget, qr_svg
+from generator.render import qr_matrix
+from generator.render.qr import SERIAL_LIMIT, QrBatch, QrTarget, qr_svg, segno_svg
+
+BASE = "https://engagiert-herzberg.example.org/"
+# byte-mode capacity at level M per version: the longest text of each version and one byte more
+CAPACITY = {1: 14, 2: 26, 3: 42, 4: 62, 5: 84, 6: 106, 7: 122, 8: 152, 9: 180, 10: 213, 14: 362, 21: 711, 27: 1125}
 
 
 @pytest.mark.parametrize(
@@ -24,9 +29,39 @@ def test_qr_code_decodes_to_the_address(url: str, tmp_path: Path) -> None:
     assert decode_qr(svg, tmp_path) == url
 
 
+def _text(length: int, seed: int) -> str:
+    """A web-address-like text of ``length`` characters (Latin-1, so one byte each)."""
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789-/_.~%&<>äöüß"
+    chars = [alphabet[(seed * 7919 + index * 104729 + index * index) % len(alphabet)] for index in range(length)]
+    return ("https://" + "".join(chars))[:length]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [BASE + f"veranstaltungen/termin-{n:06d}/" for n in range(0, 600, 7)]
+    + [BASE + f"vereine/verein-{n:04d}/" for n in range(40)]
+    + [_text(length, seed) for length in range(120) for seed in range(2)]
+    + [_text(size, seed) for size in CAPACITY.values() for seed in range(3)]
+    + [_text(size + 1, 0) for size in CAPACITY.values()],
+)
+def test_fast_codes_are_segnos_byte_for_byte(text: str) -> None:
+    """`qr_matrix` (used for every address) makes exactly the SVG segno makes: versions 1–27,
+    one and two character count lengths, 0/3/4/7 remainder bits, escaped titles."""
+    fast = qr_matrix.svg(text)
+    assert fast is not None
+    assert fast + b"\n" == segno_svg(text)
+
+
+@pytest.mark.parametrize("text", ["12345", "HTTPS://ENGAGIERT.EXAMPLE.ORG/", "Ehrenamt €"])
+def test_texts_not_in_byte_mode_are_made_by_segno(text: str) -> None:
+    assert qr_matrix.svg(text) is None
+    assert qr_svg(text) == segno_svg(text)
+
+
 def test_batch_in_worker_processes_gives_the_same_bytes() -> None:
     targets = [
-        QrTarget(f"x/{n}/qr.svg", f"https://engagiert.example.org/veranstaltungen/termin-{n}/") for n in range(45)
+        QrTarget(f"x/{n}/qr.svg", f"https://engagiert.example.org/veranstaltungen/termin-{n}/")
+        for n in range(SERIAL_LIMIT + 5)
     ]
     assert len(targets) > SERIAL_LIMIT
     parallel = QrBatch.start(targets, workers=2)

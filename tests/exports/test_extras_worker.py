@@ -1,0 +1,59 @@
+"""The extras stage prepared in a worker process (a build) writes what it writes in-process (`serve`)."""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from datetime import date
+from multiprocessing import get_context
+from pathlib import Path
+
+from generator.pipeline import Project, load_site
+from generator.render.catalog import Catalog
+from generator.render.extras import ExtrasFiles, start_extras, write_extras
+from generator.render.offload import write_all
+
+ROOT = Path(__file__).resolve().parents[2]
+TODAY = date(2026, 12, 1)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def test_worker_renders_and_writes_the_same_files(tmp_path: Path) -> None:
+    project = Project(ROOT)
+    site, _ = load_site(project)
+    assert site is not None
+    catalog = Catalog.build(site, TODAY)
+    here, there = tmp_path / "here", tmp_path / "worker"
+    plain = write_extras(ROOT, project.theme_dir, site, catalog, here)
+    job = start_extras(ROOT, project.theme_dir, site, TODAY, workers=1, serial_limit=0)
+    assert job.rendered is not None, "the sample is small: the test asks for a worker anyway"
+    report = write_extras(ROOT, project.theme_dir, site, catalog, there, job)
+    assert job.qr_codes.executor is None, "the workers are let go"
+    assert report.sizes == plain.sizes
+    assert report.compacted == {there / path.relative_to(here) for path in plain.compacted}
+    assert _files(there) == _files(here)
+    assert any(name.endswith("/aushang/index.html") for name in report.sizes)
+
+
+def test_files_are_written_in_batches_by_worker_and_this_process(tmp_path: Path) -> None:
+    files = {f"a/{n % 7}/{n}/index.html": f"<p>{n}</p>\n".encode() for n in range(1500)}
+    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as executor:
+        write_all(tmp_path, files, executor)
+    assert _files(tmp_path) == files
+
+
+def test_a_failed_worker_job_is_rendered_here(tmp_path: Path) -> None:
+    project = Project(ROOT)
+    site, _ = load_site(project)
+    assert site is not None
+    catalog = Catalog.build(site, TODAY)
+    job = start_extras(ROOT, project.theme_dir, site, TODAY, render_in_worker=False)
+    failed: Future[ExtrasFiles] = Future()
+    failed.set_exception(BrokenProcessPool("killed for memory"))
+    job.rendered = failed
+    report = write_extras(ROOT, project.theme_dir, site, catalog, tmp_path, job)
+    assert (tmp_path / "api/v1/events.json").stat().st_size == report.sizes["api/v1/events.json"]
+    assert report.compacted
