@@ -65,8 +65,8 @@ def render_site(project: Project, site: Site, out: Path, today: date, progress: 
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     docs_dir, site_dir = staging / "docs", staging / "site"
     feeds = start_feeds(project.root, site, site_dir, today)  # forks: before any thread exists
+    extras_job = start_extras(project.root, project.theme_dir, site, today)  # a worker renders them meanwhile
     try:
-        extras_job = start_extras(project.root, project.theme_dir, site, today)  # a worker renders them meanwhile
         with progress.stage("Seiten erzeugen") as stage:
             renderer = PageRenderer(site, today, project.theme_dir / "pages", stage)
             nav = renderer.render_all()
@@ -92,6 +92,7 @@ def render_site(project: Project, site: Site, out: Path, today: date, progress: 
         _replace_directory(site_dir, out)
     except BaseException:
         feeds.cancel()
+        extras_job.close()
         raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
