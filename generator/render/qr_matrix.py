@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, repeat
 from operator import itemgetter
 from xml.sax.saxutils import escape
 
@@ -40,11 +41,11 @@ _SEP = 0xFF
 _SEP_BYTE = bytes([_SEP])
 _N3 = b"\x01\x00\x01\x01\x01\x00\x01"
 _BITS = [bytes((value >> shift) & 1 for shift in range(7, -1, -1)) for value in range(256)]
-_DARK_OR_LIGHT = b"\x00" + b"\x01" * 254 + b"\x00"
-"""``bytes.translate`` table: 0 and the separator light (0), every other value dark (1)."""
+_SVG_MODULES = b"\x00" + b"\x01" * 254 + b"\x02"
+"""``bytes.translate`` table: 0 light, the separator a row mark (2), every other value dark (1)."""
 _DARK_RUNS = re.compile(rb"(\x01+)")
 _LINE = [f"h{length}" for length in range(178)]
-_GAP = [f"m{length} 0" for length in range(178)]
+_GAP = {length: f"m{length} 0" for length in range(178)}
 
 
 def svg(text: str) -> bytes | None:
@@ -310,27 +311,22 @@ def _ones(length: int, start: int, end: int) -> int:
 def _svg(flat: bytes, size: int, title: str) -> bytes:
     """segno's ``writers.write_svg`` (border 4, no XML declaration, no size, title, #000 on #fff).
 
-    Its path draws each horizontal run of dark modules (any value but 0) as a line, moving the pen
-    relative to where the last line ended: row by row, the runs and the gaps between them come
-    from one split of the row."""
-    stride = size + 1
-    modules = flat.translate(_DARK_OR_LIGHT)
-    parts: list[str] = []
-    x, y = 0, 0.0  # where the last line ended
-    for row in range(size):
-        start = stride * (row + 1)
-        lengths = list(map(len, _DARK_RUNS.split(modules[start : start + size])))
-        if len(lengths) == 1:  # no dark module
-            continue
-        y_row = BORDER + 0.5 + row
-        dy = y_row - y
-        parts.append(f"{'m' if parts else 'M'}{BORDER + lengths[0] - x} {int(dy) if int(dy) == dy else dy}")
-        runs_and_gaps = lengths[1:-1]  # run, gap, run, …, run
-        drawn: list[str] = [""] * len(runs_and_gaps)
-        drawn[0::2] = map(_LINE.__getitem__, runs_and_gaps[0::2])
-        drawn[1::2] = map(_GAP.__getitem__, runs_and_gaps[1::2])
-        parts += drawn
-        x, y = BORDER + size - lengths[-1], y_row
+    Its path draws each horizontal run of dark modules (any value but 0) as a line, the pen moved
+    relative to where the last line ended. One split of all rows (each after a row mark) gives the
+    runs and what lies between them: a gap in the row, or a move to a later row."""
+    text = b"\x02" + flat[size + 1 :].translate(_SVG_MODULES)
+    pieces = _DARK_RUNS.split(text)
+    between, runs = pieces[0:-1:2], pieces[1::2]  # between[i] comes before runs[i]
+    parts = [""] * (2 * len(runs))
+    parts[1::2] = map(_LINE.__getitem__, map(len, runs))
+    parts[0::2] = map(_GAP.get, map(len, between), repeat(""))  # gaps in a row; moves to a row below:
+    for index in compress(range(len(between)), map(bytes.count, between, repeat(b"\x02"))):
+        lines = between[index].split(b"\x02")  # the rest of a row, (empty rows,) the next row's start
+        if index:
+            parts[2 * index] = f"m{len(lines[-1]) + len(lines[0]) - size} {len(lines) - 1}"
+        else:
+            y = BORDER + 0.5 + len(lines) - 2
+            parts[0] = f"M{BORDER + len(lines[-1])} {int(y) if int(y) == y else y}"
     width = size + 2 * BORDER
     paths = sorted(
         (f'<path fill="#fff" d="M0 0h{width}v{width}h-{width}z"/>', f'<path stroke="#000" d="{"".join(parts)}"/>'),

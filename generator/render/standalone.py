@@ -38,7 +38,6 @@ class StandaloneRenderer:
         self.templates_dir = theme_dir / TEMPLATES
         self.env = template_environment(self.templates_dir)
         self.writer = writer
-        self.sizes: dict[str, int] = {}
         self.compacted: list[str] = []
         """Site-relative paths of the HTML documents written (compacted)."""
         self._templates: dict[str, Template] = {}
@@ -66,4 +65,3 @@ class StandaloneRenderer:
 
     def file(self, path: str, data: bytes) -> None:
         self.writer.write_bytes(path, data)
-        self.sizes[path] = len(data)
