@@ -5,7 +5,7 @@
 Starts the stage's worker as a build does (`start_extras`), waits until it has made the QR codes and
 rendered everything (as if MkDocs outlasted it), then times `write_extras` into a fresh folder that
 has the folders of ``--site`` (a built site: MkDocs made them before the stage). Reports the
-worker's time, the stage's wall and CPU time, the files written, and `compact_site` afterwards.
+worker's time, the stage's wall and CPU time, and the files written.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from pathlib import Path
 from generator.pipeline import Project, load_site
 from generator.render.catalog import Catalog
 from generator.render.extras import start_extras, write_extras
-from generator.render.minify import compact_site
 
 
 def main() -> None:
@@ -49,15 +48,11 @@ def main() -> None:
         wall, cpu = time.perf_counter(), time.process_time()
         extras = write_extras(project.root, project.theme_dir, site, catalog, out, job)
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-        compact = time.perf_counter()
-        compact_site(out, done=extras.compacted)
-        compact = time.perf_counter() - compact
         shutil.rmtree(out)
     size = sum(extras.sizes.values()) / 1024 / 1024
     print(
         f"worker ready after {worker:.1f} s; "
-        f"write_extras {wall:.2f} s wall, {cpu:.2f} s CPU here; {len(extras.sizes)} files, {size:.1f} MiB; "
-        f"compact_site afterwards {compact:.2f} s"
+        f"write_extras {wall:.2f} s wall, {cpu:.2f} s CPU here; {len(extras.sizes)} files, {size:.1f} MiB"
     )
 
 

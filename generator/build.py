@@ -20,7 +20,7 @@ from generator.progress import Progress
 from generator.render import urls
 from generator.render.extras import start_extras, write_extras
 from generator.render.feeds import start_feeds
-from generator.render.minify import compact_site
+from generator.render.minify import compact_files
 from generator.render.mkdocs_build import MkDocsError, run_mkdocs
 from generator.render.pages import PageRenderer
 from generator.render.search import SearchIndexError, start_index
@@ -76,15 +76,15 @@ def render_site(project: Project, site: Site, out: Path, today: date, progress: 
         with progress.stage("MkDocs", total=len(plan.direct) + len(plan.prototypes)):
             run_mkdocs(project.mkdocs_file, docs_dir, site_dir, site.town, nav, today)
         with progress.stage("Seiten zusammensetzen", total=len(renderer.pages)) as stage:
+            built_by_mkdocs = set(site_dir.rglob("*.html"))  # page frames, prototypes, the 404 page
             assembled = plan.write_pages(site_dir, stage)
+            compact_files(path for path in built_by_mkdocs - assembled if path.exists())
             write_sitemap(site_dir, site.town.site_url, (page.url for page in plan.pages), today)
         del plan
         renderer.pages.clear()  # the bodies are written; their memory is better left to Pagefind
         with start_index(site_dir) as search:
             with progress.stage("Offene Daten, Widget, QR-Codes, Aushänge"):
-                extras = write_extras(project.root, project.theme_dir, site, renderer.catalog, site_dir, extras_job)
-            with progress.stage("Verdichten"):
-                compact_site(site_dir, done=assembled | extras.compacted)  # the rest: the 404 page
+                write_extras(project.root, project.theme_dir, site, renderer.catalog, site_dir, extras_job)
             with progress.stage("Kalender"):
                 feeds.wait()
             with progress.stage("Suchindex"):

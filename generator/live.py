@@ -27,7 +27,7 @@ from generator.models.site import Site
 from generator.pipeline import Project
 from generator.render.extras import write_extras
 from generator.render.feeds import write_feeds
-from generator.render.minify import compact_site
+from generator.render.minify import compact_files
 from generator.render.mkdocs_build import run_mkdocs
 from generator.render.pages import NavEntry, PageRenderer
 from generator.render.search import index_site
@@ -103,9 +103,10 @@ class LiveSite:
         staging = self.work / "out-new"
         shutil.rmtree(staging, ignore_errors=True)
         shutil.copytree(self.shells, staging)
+        built_by_mkdocs = set(staging.rglob("*.html"))
         assembled = plan.write_pages(staging)
+        compact_files(path for path in built_by_mkdocs - assembled if path.exists())
         write_sitemap(staging, site.town.site_url, (page.url for page in plan.pages), today)
-        compact_site(staging, done=assembled)
         old = self.work / "out-old"
         shutil.rmtree(old, ignore_errors=True)
         if self.out.exists():

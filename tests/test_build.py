@@ -63,7 +63,7 @@ def test_search_index_skips_unindexed_html_but_no_indexed_page(built_site, tmp_p
     read = _pages(built_site, search.INDEXED_PAGES)
     never_read = _pages(built_site, (urls.poster("*"), urls.widget_club("*")))
     assert never_read and not never_read & read
-    for page in read:  # finished before Pagefind starts: compact_site, which runs meanwhile, leaves them alone
+    for page in read:  # finished (compacted) before Pagefind starts, nothing touches them meanwhile
         html = page.read_text(encoding="utf-8")
         assert compact_html(html) == html, page
 

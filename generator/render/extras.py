@@ -40,8 +40,6 @@ class ExtrasReport:
     """Site-relative path → size in bytes of everything written."""
 
     sizes: dict[str, int] = field(default_factory=dict)
-    compacted: frozenset[Path] = frozenset()
-    """The HTML files written already compacted: `minify.compact_site` can skip them (``done``)."""
 
 
 @dataclass
@@ -49,9 +47,7 @@ class ExtrasFiles:
     """Everything of the stage but the QR codes, rendered into memory."""
 
     files: dict[str, bytes]
-    """Site-relative path → bytes, in the order rendered."""
-    compacted: list[str]
-    """The HTML documents among them, compacted already."""
+    """Site-relative path → bytes, in the order rendered (HTML documents compacted already)."""
 
 
 @dataclass
@@ -117,10 +113,7 @@ def write_extras(
         raise
     finally:
         job.close()
-    return ExtrasReport(
-        sizes={path: len(data) for path, data in files.items()},
-        compacted=frozenset(site_dir / path for path in rendered.compacted),
-    )
+    return ExtrasReport(sizes={path: len(data) for path, data in files.items()})
 
 
 def render_extras(root: Path, theme_dir: Path, site: Site, catalog: Catalog) -> ExtrasFiles:
@@ -137,7 +130,7 @@ def render_extras(root: Path, theme_dir: Path, site: Site, catalog: Catalog) -> 
     write_widgets(renderer)
     write_posters(renderer)
     write_programmes(renderer)
-    return ExtrasFiles(writer.files, renderer.compacted)
+    return ExtrasFiles(writer.files)
 
 
 def _render_in_worker(root: Path, theme_dir: Path, site: Site, today: date) -> ExtrasFiles:

@@ -9,6 +9,7 @@ pay for every byte, so each built HTML page is compacted line by line, leaving
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 _PRESERVE = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.DOTALL | re.IGNORECASE)
@@ -27,12 +28,14 @@ def compact_html(html: str) -> str:
     return "".join(parts)
 
 
-def compact_site(site_dir: Path, done: set[Path] | frozenset[Path] = frozenset()) -> int:
-    """Compact every .html file under ``site_dir`` but those in ``done``; returns the bytes saved."""
+def compact_files(paths: Iterable[Path]) -> int:
+    """Compact the HTML files ``paths`` in place; returns the bytes saved.
+
+    For what MkDocs writes besides the pages (the 404 page): pages, posters, widgets and
+    programmes are compacted as they are assembled or rendered.
+    """
     saved = 0
-    for path in sorted(site_dir.rglob("*.html")):
-        if path in done:
-            continue
+    for path in sorted(paths):
         original = path.read_text(encoding="utf-8")
         compact = compact_html(original)
         if compact != original:

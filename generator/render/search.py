@@ -71,7 +71,7 @@ def start_index(site_dir: Path) -> IndexRun:
 
     Contract for callers that keep building while Pagefind runs: every page matching ``GLOB``
     must be complete before the start and stay untouched until ``wait()`` returns. Other files
-    (feeds, open data, posters, widgets, QR codes, the 404 page) may be written meanwhile, but
+    (feeds, open data, posters, widgets, QR codes) may be written meanwhile, but
     nothing may be written to ``site_dir/pagefind/``, and the site must not be moved or deleted.
     Use the run as a context manager: leaving the block waits for Pagefind (raising
     SearchIndexError as ``index_site`` does), an exception inside it stops Pagefind:

@@ -5,8 +5,8 @@ shell, no navigation, no JavaScript, only their own inline CSS (`theme/standalon
 they stay small, load nothing else and look the same on paper. They use the same Jinja filters
 and the same per-page helpers (`view`, relative links) as the portal pages.
 
-Each document is compacted (`minify.compact_html`) as it is written, so the build's "Verdichten"
-stage need not read ~11,000 of them back (`compacted` lists them for it).
+Each document is compacted (`minify.compact_html`) as it is written, so nothing needs to read
+~11,000 of them back to compact them.
 """
 
 from __future__ import annotations
@@ -38,8 +38,6 @@ class StandaloneRenderer:
         self.templates_dir = theme_dir / TEMPLATES
         self.env = template_environment(self.templates_dir)
         self.writer = writer
-        self.compacted: list[str] = []
-        """Site-relative paths of the HTML documents written (compacted)."""
         self._templates: dict[str, Template] = {}
         # each document inlines its CSS: rendered once here, not included (stat, context) per page
         self.styles = {name: Markup(self.env.get_template(name).render()) for name in STYLES}
@@ -61,7 +59,6 @@ class StandaloneRenderer:
         )
         path = f"{url}index.html"
         self.file(path, compact_html(html.strip() + "\n").encode("utf-8"))
-        self.compacted.append(path)
 
     def file(self, path: str, data: bytes) -> None:
         self.writer.write_bytes(path, data)
