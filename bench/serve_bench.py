@@ -10,7 +10,6 @@ open data and search index are done. Target (issue 8): the page within 2 s.
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import tempfile
 import time
@@ -30,12 +29,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="engagiert-serve-") as tmp:
-        root = Path(tmp) / "project"
-        root.mkdir()
-        for name in ("content", "theme"):
-            shutil.copytree(PROJECT / name, root / name)
-        shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
-        project = Project(root)
+        project = Project(PROJECT).copy_to(Path(tmp) / "project")
+        root = project.root
         live = LiveSite(project, Path(tmp) / "served", Path(tmp) / "work")
         site, _ = load_site(project)
         assert site is not None

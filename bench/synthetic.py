@@ -16,6 +16,8 @@ import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
+from generator.pipeline import Project
+
 PROJECT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = PROJECT.parent / "shared" / "data" / "real-events"
 
@@ -63,9 +65,7 @@ def write_synthetic_content(root: Path, events: int, clubs: int, venues: int, se
     titles, texts = load_corpus()
     if root.exists():
         shutil.rmtree(root)
-    for name in ("mkdocs.yml",):
-        shutil.copy(PROJECT / name, root / name if root.exists() else _mkdir(root) / name)
-    shutil.copytree(PROJECT / "theme", root / "theme")
+    Project(PROJECT).copy_to(root, content=False)
     content = root / "content"
     content.mkdir()
     shutil.copy(PROJECT / "content" / "town.yml", content / "town.yml")
@@ -116,11 +116,6 @@ def write_synthetic_content(root: Path, events: int, clubs: int, venues: int, se
             encoding="utf-8",
         )
     return root
-
-
-def _mkdir(path: Path) -> Path:
-    path.mkdir(parents=True)
-    return path
 
 
 def _event_yaml(rng, index, first_day, titles, texts, categories, audiences, club_ids, venue_ids) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,18 @@ class Project:
     @property
     def mkdocs_file(self) -> Path:
         return self.root / "mkdocs.yml"
+
+    def copy_to(self, target: Path, *, content: bool = True) -> Project:
+        """A working copy at ``target``: theme, mkdocs.yml and, unless ``content=False``, the content.
+
+        For tests and benchmarks that edit or generate content without touching this project.
+        """
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(self.theme_dir, target / "theme")
+        shutil.copy(self.mkdocs_file, target / "mkdocs.yml")
+        if content:
+            shutil.copytree(self.content_dir, target / "content")
+        return Project(target)
 
 
 def load_site(project: Project) -> tuple[Site | None, ProblemReport]:

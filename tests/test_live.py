@@ -22,12 +22,7 @@ EVENT = Path("content/events/sprechstunde.yml")
 @pytest.fixture
 def sample_copy(tmp_path: Path) -> Project:
     """A copy of the sample project (content, theme, mkdocs.yml) to edit."""
-    root = tmp_path / "project"
-    root.mkdir()
-    for name in ("content", "theme"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    return Project(root)
+    return Project(ROOT).copy_to(tmp_path / "project")
 
 
 def digests(site: Path) -> dict[str, str]:

@@ -150,8 +150,7 @@ def make_project(root: Path, with_theme: bool = False) -> Path:
     for name, text in EVENTS.items():
         (events / name).write_text(text, encoding="utf-8")
     if with_theme:
-        shutil.copytree(ROOT / "theme", root / "theme")
-        shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+        Project(ROOT).copy_to(root, content=False)
     return root
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -33,15 +32,12 @@ description: |
 @pytest.fixture(scope="module")
 def built_both_ways(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], dict[str, str], ShellPlan]:
     """The sample plus two events with awkward titles, built with shared frames and without."""
-    root = tmp_path_factory.mktemp("project")
-    for name in ("content", "theme"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    project = Project(ROOT).copy_to(tmp_path_factory.mktemp("project"))
+    root = project.root
     (root / "content/events/2026/kaffee-und-kuchen.yml").write_text(AWKWARD_EVENT, encoding="utf-8")
     (root / "content/events/2026/kaffee-und-kuchen-2.yml").write_text(
         AWKWARD_EVENT.replace("17:00", "18:00").replace("Sommer", "Winter &amp; mehr"), encoding="utf-8"
     )
-    project = Project(root)
     site, report = load_site(project)
     assert site is not None, report
     renderer = PageRenderer(site, TODAY, project.theme_dir / "pages")
