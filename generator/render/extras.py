@@ -42,12 +42,9 @@ class ExtrasReport:
     sizes: dict[str, int] = field(default_factory=dict)
 
 
-@dataclass
-class ExtrasFiles:
-    """Everything of the stage but the QR codes, rendered into memory."""
-
-    files: dict[str, bytes]
-    """Site-relative path → bytes, in the order rendered (HTML documents compacted already)."""
+RenderedFiles = dict[str, bytes]
+"""Everything of the stage but the QR codes, in memory: site-relative path → bytes, in the order
+rendered (HTML documents compacted already)."""
 
 
 @dataclass
@@ -59,9 +56,9 @@ class ExtrasJob:
     theme_dir: Path
     site: Site
     qr_codes: QrBatch
-    rendered: Future[ExtrasFiles] | None = None
+    rendered: Future[RenderedFiles] | None = None
 
-    def files(self, catalog: Catalog) -> ExtrasFiles:
+    def files(self, catalog: Catalog) -> RenderedFiles:
         if self.rendered is not None:
             try:
                 return self.rendered.result()
@@ -103,10 +100,10 @@ def write_extras(
     try:
         rendered = job.files(catalog)
         codes = job.qr_codes.result()
-        twice = sorted(rendered.files.keys() & codes.keys())
+        twice = sorted(rendered.keys() & codes.keys())
         if twice:
             raise DuplicateOutputError(f"{twice[0]} would be written twice")
-        files = {**rendered.files, **codes}
+        files = {**rendered, **codes}
         write_all(site_dir, files, job.qr_codes.executor)  # shared with the idle workers
     except BaseException:
         job.close(wait=True)  # no worker may go on writing into a folder the build removes
@@ -116,7 +113,7 @@ def write_extras(
     return ExtrasReport(sizes={path: len(data) for path, data in files.items()})
 
 
-def render_extras(root: Path, theme_dir: Path, site: Site, catalog: Catalog) -> ExtrasFiles:
+def render_extras(root: Path, theme_dir: Path, site: Site, catalog: Catalog) -> RenderedFiles:
     """Every file of the stage but the QR codes, in memory."""
     writer = MemoryWriter()
     added = record_dates(root, site, catalog)
@@ -130,10 +127,10 @@ def render_extras(root: Path, theme_dir: Path, site: Site, catalog: Catalog) -> 
     write_widgets(renderer)
     write_posters(renderer)
     write_programmes(renderer)
-    return ExtrasFiles(writer.files)
+    return writer.files
 
 
-def _render_in_worker(root: Path, theme_dir: Path, site: Site, today: date) -> ExtrasFiles:
+def _render_in_worker(root: Path, theme_dir: Path, site: Site, today: date) -> RenderedFiles:
     return render_extras(root, theme_dir, site, Catalog.build(site, today))
 
 

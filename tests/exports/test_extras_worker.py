@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.pipeline import Project, load_site
 from generator.render.catalog import Catalog
-from generator.render.extras import ExtrasFiles, start_extras, write_extras
+from generator.render.extras import RenderedFiles, start_extras, write_extras
 from generator.render.minify import compact_html
 from generator.render.offload import write_all
 
@@ -51,7 +51,7 @@ def test_a_failed_worker_job_is_rendered_here(tmp_path: Path) -> None:
     assert site is not None
     catalog = Catalog.build(site, TODAY)
     job = start_extras(ROOT, project.theme_dir, site, TODAY, render_in_worker=False)
-    failed: Future[ExtrasFiles] = Future()
+    failed: Future[RenderedFiles] = Future()
     failed.set_exception(BrokenProcessPool("killed for memory"))
     job.rendered = failed
     report = write_extras(ROOT, project.theme_dir, site, catalog, tmp_path, job)
