@@ -50,8 +50,9 @@ def test_built_pages_load_nothing_from_other_hosts(built_site):
             assert attribute not in html, (page, attribute)
 
 
-def test_search_index_skips_unindexed_html_but_no_indexed_page(built_site, tmp_path):
-    """Pagefind reads only ``search.INDEXED_PAGES``; an unrestricted run over the same site indexes the same."""
+def test_search_index_from_trimmed_pages_equals_one_from_the_site(built_site, tmp_path):
+    """The build gives Pagefind trimmed copies of the indexed pages (`search.SearchInput`); `serve`
+    lets it read only ``search.INDEXED_PAGES``. An unrestricted run over the built site indexes the same."""
     unrestricted = tmp_path / "pagefind"
     command = [str(search._executable()), "--site", str(built_site), "--output-path", str(unrestricted), "--silent"]
     subprocess.run(command, check=True, capture_output=True)

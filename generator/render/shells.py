@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -102,13 +102,19 @@ class ShellPlan:
                 body = compact_html(page.body)
                 yield page.output_file, _fill(before, leaf, values) + body + _fill(after, leaf, values)
 
-    def write_pages(self, site_dir: Path, stage: Stage | None = None) -> set[Path]:
-        """Assemble every page in place, inside MkDocs' output; returns the pages written."""
+    def write_pages(
+        self, site_dir: Path, stage: Stage | None = None, also: Callable[[str, str], None] | None = None
+    ) -> set[Path]:
+        """Assemble every page in place, inside MkDocs' output; returns the pages written.
+
+        ``also(output_file, html)`` is called with each finished page (the search input)."""
         written = set()
         for output_file, html in self.assemble(site_dir):
             path = site_dir / output_file
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(html, encoding="utf-8")
+            if also is not None:
+                also(output_file, html)
             written.add(path)
             if stage is not None:
                 stage.advance()

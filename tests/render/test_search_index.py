@@ -30,6 +30,32 @@ def test_indexes_marked_german_pages_only(tmp_path: Path) -> None:
     assert (tmp_path / BUNDLE_DIR / "pagefind-ui.js").is_file()
 
 
+def test_search_input_keeps_what_pagefind_reads(tmp_path: Path) -> None:
+    frame = '<!doctype html><html lang="de" class="no-js"><head><title>T</title></head><body><nav>Menü</nav>'
+    body = '<div class="eg-page" data-pagefind-body data-pagefind-filter="Typ:Verein"><p>Gärten</p></div>'
+    page = f"{frame}<article><h1>KGV</h1>{body}</article><footer>Impressum</footer></body></html>"
+    trimmed = search.search_document(page)
+    assert trimmed == f'<!doctype html><html lang="de" class="no-js"><body><h1>KGV</h1>{body}</body></html>'
+    own_heading = f"{frame}<article>{body.replace('<p>', '<h1>KGV</h1><p>')}</article></body></html>"
+    assert (
+        search.search_document(own_heading)
+        == f'<!doctype html><html lang="de" class="no-js"><body>{body.replace("<p>", "<h1>KGV</h1><p>")}</body></html>'
+    )
+    assert search.search_document(page.replace("data-pagefind-body", "data-pagefind-ignore")) is None
+    unusual = page.replace("</article>", "")
+    assert search.search_document(unusual) == unusual  # another shape: Pagefind gets the whole page
+
+    source = tmp_path / "input"
+    search_input = search.SearchInput(source)
+    search_input.add("vereine/kgv/index.html", page)
+    search_input.add("vereine/index.html", page.replace("data-pagefind-body", ""))
+    site = tmp_path / "site"
+    site.mkdir()
+    search.start_index(site, source).wait()
+    entry = json.loads((site / BUNDLE_DIR / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert search_input.count == 1 and entry["languages"]["de"]["page_count"] == 1
+
+
 def test_missing_binary_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(search, "get_executable", lambda: None)
     with pytest.raises(SearchIndexError, match="Pagefind fehlt"):
