@@ -34,7 +34,7 @@ def main() -> None:
         raise SystemExit(f"content of {args.root} does not validate")
     catalog = Catalog.build(site, args.today)
     started = time.perf_counter()
-    job = start_extras(project.root, project.theme_dir, site, args.today)
+    job = start_extras(project.root, project.theme_dir, site, catalog)
     job.qr_codes.result()  # results stay there for write_extras
     job.files(catalog)
     worker = time.perf_counter() - started

@@ -19,7 +19,8 @@ from generator.models.site import Site
 from generator.pipeline import Project, load_site
 from generator.progress import Progress
 from generator.render import urls
-from generator.render.extras import start_extras, write_extras
+from generator.render.catalog import Catalog
+from generator.render.extras import ExtrasJob, start_extras, write_extras
 from generator.render.feeds import start_feeds
 from generator.render.minify import compact_files
 from generator.render.mkdocs_build import MkDocsError, run_mkdocs
@@ -58,7 +59,8 @@ def render_site(project: Project, site: Site, out: Path, today: date, progress: 
 
     Three things run beside the build's own process, each started as soon as its input is
     complete: the calendar feeds (a worker forked right after loading, before any thread
-    exists), the extras with their QR codes (rendered in a worker, written in "extras") and
+    exists), the extras with their QR codes (rendered in a worker that inherits the site and
+    the occurrence catalog, written in "extras") and
     Pagefind (on trimmed copies of the indexed pages, once the pages are assembled, while the
     extras are written). Memory this process no longer needs goes back to the system
     (`release_free_memory`) before Pagefind's own peak, about 1.1 GB at 10,000 events.
@@ -68,10 +70,12 @@ def render_site(project: Project, site: Site, out: Path, today: date, progress: 
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     docs_dir, site_dir, search_input = staging / "docs", staging / "site", SearchInput(staging / "search")
     feeds = start_feeds(project.root, site, site_dir, today)  # forks: before any thread exists
-    extras_job = start_extras(project.root, project.theme_dir, site, today)  # a worker renders them meanwhile
+    extras_job: ExtrasJob | None = None
     try:
         with progress.stage("Seiten erzeugen") as stage:
-            renderer = PageRenderer(site, today, project.theme_dir / "pages", stage)
+            catalog = Catalog.build(site, today)  # the occurrences, for pages and extras
+            extras_job = start_extras(project.root, project.theme_dir, site, catalog)  # forks its worker
+            renderer = PageRenderer(site, today, project.theme_dir / "pages", stage, catalog)
             nav = renderer.render_all()
             plan = ShellPlan.of(renderer.pages, {entry.url for entry in nav})
             plan.write_sources(docs_dir)
@@ -83,7 +87,6 @@ def render_site(project: Project, site: Site, out: Path, today: date, progress: 
             assembled = plan.write_pages(site_dir, stage, also=search_input.add)
             compact_files(path for path in built_by_mkdocs - assembled if path.exists())
             write_sitemap(site_dir, site.town.site_url, (page.url for page in plan.pages), today)
-        catalog = renderer.catalog
         del plan, renderer, nav  # the bodies are written; their memory is better left to Pagefind
         release_free_memory()
         with start_index(site_dir, search_input.folder) as search:
@@ -98,7 +101,8 @@ def render_site(project: Project, site: Site, out: Path, today: date, progress: 
         _replace_directory(site_dir, out)
     except BaseException:
         feeds.cancel()
-        extras_job.close()
+        if extras_job is not None:
+            extras_job.close()
         raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)

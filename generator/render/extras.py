@@ -18,6 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from generator.models.site import Site
 from generator.render import urls
@@ -32,6 +33,7 @@ from generator.render.printouts import write_posters, write_programmes
 from generator.render.qr import SERIAL_LIMIT, QrBatch, qr_targets
 from generator.render.standalone import StandaloneRenderer
 from generator.render.widget import write_widgets
+from generator.render.workers import pool_context
 from generator.render.writer import DuplicateOutputError
 
 
@@ -74,19 +76,31 @@ def start_extras(
     root: Path,
     theme_dir: Path,
     site: Site,
-    today: date,
+    catalog: Catalog,
     render_in_worker: bool = True,
     workers: int | None = None,
     serial_limit: int = SERIAL_LIMIT,
 ) -> ExtrasJob:
     """Start the stage's work in worker processes so it is done when MkDocs is (`write_extras`).
 
-    ``workers`` and ``serial_limit`` as for `QrBatch.start` (no workers for small sites)."""
-    job = ExtrasJob(root, theme_dir, site, QrBatch.start(qr_targets(site), workers, serial_limit))
+    ``workers`` and ``serial_limit`` as for `QrBatch.start` (no workers for small sites). Forked
+    workers inherit ``site`` and ``catalog``; spawned ones get the site pickled and build the
+    catalog again (`workers.pool_context`)."""
+    context = pool_context()
+    forked = context.get_start_method() == "fork"
+    if forked:
+        _inherited.update(site=site, catalog=catalog)
+    try:
+        job = ExtrasJob(root, theme_dir, site, QrBatch.start(qr_targets(site), workers, serial_limit, context))
+    finally:
+        _inherited.clear()  # the workers (forked by the first QR batch) have their copy
     executor = job.qr_codes.executor
     if render_in_worker and executor is not None:
         try:
-            job.rendered = executor.submit(_render_in_worker, root, theme_dir, site, today)
+            if forked:
+                job.rendered = executor.submit(_render_inherited, root, theme_dir)
+            else:
+                job.rendered = executor.submit(_render_in_worker, root, theme_dir, site, catalog.today)
         except (BrokenProcessPool, RuntimeError):  # no worker after all: render in `write_extras`
             job.rendered = None
     return job
@@ -96,7 +110,7 @@ def write_extras(
     root: Path, theme_dir: Path, site: Site, catalog: Catalog, site_dir: Path, started: ExtrasJob | None = None
 ) -> ExtrasReport:
     """Write the stage's files: those of ``started``, or rendered now (the QR codes in workers)."""
-    job = started or start_extras(root, theme_dir, site, catalog.today, render_in_worker=False)
+    job = started or start_extras(root, theme_dir, site, catalog, render_in_worker=False)
     try:
         rendered = job.files(catalog)
         codes = job.qr_codes.result()
@@ -128,6 +142,14 @@ def render_extras(root: Path, theme_dir: Path, site: Site, catalog: Catalog) -> 
     write_posters(renderer)
     write_programmes(renderer)
     return writer.files
+
+
+_inherited: dict[str, Any] = {}
+"""The site and catalog for forked workers, set only while they are forked (`start_extras`)."""
+
+
+def _render_inherited(root: Path, theme_dir: Path) -> RenderedFiles:
+    return render_extras(root, theme_dir, _inherited["site"], _inherited["catalog"])
 
 
 def _render_in_worker(root: Path, theme_dir: Path, site: Site, today: date) -> RenderedFiles:

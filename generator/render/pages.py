@@ -80,7 +80,9 @@ def template_environment(templates_dir: Path) -> Environment:
 class PageRenderer:
     """Renders every portal page into `pages` (in a fixed order) and returns the navigation."""
 
-    def __init__(self, site: Site, today: date, templates_dir: Path, stage: Stage | None = None):
+    def __init__(
+        self, site: Site, today: date, templates_dir: Path, stage: Stage | None = None, catalog: Catalog | None = None
+    ):
         self.site = site
         self.stage = stage
         self.today = today
@@ -89,7 +91,7 @@ class PageRenderer:
         # "with context" re-ran _macros.html on every page: ~30 % of rendering time). They reach
         # the page's helpers through the environment's `view` global, bound page by page.
         self.current_page: CurrentPage = self.env.globals["view"]
-        self.catalog = Catalog.build(site, today)
+        self.catalog = catalog or Catalog.build(site, today)
         self.pages: list[PageSource] = []
         self._templates: dict[str, Template] = {}
 

@@ -19,12 +19,13 @@ from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from multiprocessing import get_context
+from multiprocessing.context import BaseContext
 from typing import TYPE_CHECKING
 
 import segno
 
 from generator.render import qr_matrix, urls
+from generator.render.workers import pool_context
 
 if TYPE_CHECKING:  # keeps the worker processes' imports small
     from generator.models.site import Site
@@ -93,7 +94,11 @@ class QrBatch:
 
     @classmethod
     def start(
-        cls, targets: Iterable[QrTarget], workers: int | None = None, serial_limit: int = SERIAL_LIMIT
+        cls,
+        targets: Iterable[QrTarget],
+        workers: int | None = None,
+        serial_limit: int = SERIAL_LIMIT,
+        context: BaseContext | None = None,
     ) -> QrBatch:
         batch = cls(list(targets))
         # one core stays with the building process (MkDocs runs meanwhile)
@@ -102,8 +107,8 @@ class QrBatch:
             return batch
         chunks = [batch.targets[index :: workers * 2] for index in range(workers * 2)]
         try:
-            # "spawn": a fresh interpreter per worker, safe although `serve` runs threads.
-            batch._executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+            # forked if safe (the extras worker then inherits the site), else fresh interpreters
+            batch._executor = ProcessPoolExecutor(max_workers=workers, mp_context=context or pool_context())
             batch._futures = [batch._executor.submit(_make, chunk) for chunk in chunks if chunk]
         except OSError:  # no processes allowed here: make them in this process
             batch.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
@@ -29,13 +31,45 @@ def test_worker_renders_and_writes_the_same_files(tmp_path: Path) -> None:
     catalog = Catalog.build(site, TODAY)
     here, there = tmp_path / "here", tmp_path / "worker"
     plain = write_extras(ROOT, project.theme_dir, site, catalog, here)
-    job = start_extras(ROOT, project.theme_dir, site, TODAY, workers=1, serial_limit=0)
+    job = start_extras(ROOT, project.theme_dir, site, catalog, workers=1, serial_limit=0)
     assert job.rendered is not None, "the sample is small: the test asks for a worker anyway"
     report = write_extras(ROOT, project.theme_dir, site, catalog, there, job)
     assert job.qr_codes.executor is None, "the workers are let go"
     assert report.sizes == plain.sizes
     assert _files(there) == _files(here)
     assert any(name.endswith("/aushang/index.html") for name in report.sizes)
+
+
+FORKED_BUILD = """
+import sys
+from pathlib import Path
+from generator.pipeline import Project, load_site
+from generator.render.catalog import Catalog
+from generator.render.extras import start_extras, write_extras
+from generator.render.workers import fork_is_safe
+
+project = Project(Path(sys.argv[1]))
+site, _ = load_site(project)
+catalog = Catalog.build(site, {today!r})
+assert fork_is_safe(), "a fresh interpreter has no other thread"
+job = start_extras(project.root, project.theme_dir, site, catalog, workers=1, serial_limit=0)
+assert job.rendered is not None
+write_extras(project.root, project.theme_dir, site, catalog, Path(sys.argv[2]), job)
+"""
+
+
+def test_forked_worker_writes_the_same_files(tmp_path: Path) -> None:
+    """A build forks the worker (it inherits site and catalog); pytest's workers run threads,
+    so that path runs in a fresh interpreter here."""
+    project = Project(ROOT)
+    site, _ = load_site(project)
+    assert site is not None
+    here, there = tmp_path / "here", tmp_path / "forked"
+    write_extras(ROOT, project.theme_dir, site, Catalog.build(site, TODAY), here)
+    script = FORKED_BUILD.replace("{today!r}", f"date.fromisoformat({TODAY.isoformat()!r})")
+    script = "from datetime import date\n" + script
+    subprocess.run([sys.executable, "-c", script, str(ROOT), str(there)], check=True, cwd=ROOT)
+    assert _files(there) == _files(here)
 
 
 def test_files_are_written_in_batches_by_worker_and_this_process(tmp_path: Path) -> None:
@@ -50,7 +84,7 @@ def test_a_failed_worker_job_is_rendered_here(tmp_path: Path) -> None:
     site, _ = load_site(project)
     assert site is not None
     catalog = Catalog.build(site, TODAY)
-    job = start_extras(ROOT, project.theme_dir, site, TODAY, render_in_worker=False)
+    job = start_extras(ROOT, project.theme_dir, site, catalog, render_in_worker=False)
     failed: Future[RenderedFiles] = Future()
     failed.set_exception(BrokenProcessPool("killed for memory"))
     job.rendered = failed

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 import tempfile
-import threading
 import traceback
 from datetime import date
 from multiprocessing import get_context
@@ -31,6 +29,7 @@ from pathlib import Path
 
 from generator.models.site import Site
 from generator.render.feeds.writer import FeedReport, print_warnings, render_feeds
+from generator.render.workers import flush_standard_streams, fork_is_safe
 from generator.render.writer import DuplicateOutputError
 
 
@@ -48,13 +47,11 @@ class FeedJob:
 
     def _start(self) -> None:
         """Fork the worker, unless forking is unsafe here (then ``wait()`` does the work)."""
-        if sys.platform != "linux" or threading.active_count() > 1:
+        if not fork_is_safe():
             return
         root, site, site_dir, today = self._args
         context = get_context("fork")
-        for stream in (sys.stdout, sys.stderr):  # the child would flush a copy of anything still buffered
-            if stream is not None:
-                stream.flush()
+        flush_standard_streams()
         try:
             site_dir.parent.mkdir(parents=True, exist_ok=True)
             staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-kalender-", dir=site_dir.parent))
