@@ -146,7 +146,13 @@ class Catalog:
         return sorted(past, key=lambda pair: pair[1].sort_key, reverse=True)
 
     def is_current(self, event_id: str) -> bool:
-        return any(i.last_day >= self.today for i in self.by_event.get(event_id, ()))
+        """Whether the event has an occurrence today or later (event pages ask twice each)."""
+        return event_id in self._current_events
+
+    @cached_property
+    def _current_events(self) -> frozenset[str]:
+        today = self.today
+        return frozenset(e for e, items in self.by_event.items() if any(i.last_day >= today for i in items))
 
     # --- records -------------------------------------------------------------------------
 

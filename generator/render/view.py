@@ -7,13 +7,13 @@ every template.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from generator.models.common import Accessibility
-from generator.models.event import Event, Place, Status
+from generator.models.event import Event, Place
 from generator.models.site import Record, Site
 from generator.models.venue import Venue
-from generator.render import german, urls
+from generator.render import urls
 from generator.render.agenda import AgendaItem
 from generator.render.catalog import Catalog
 
@@ -96,11 +96,11 @@ class ViewHelpers:
 
     @staticmethod
     def is_cancelled(item: AgendaItem) -> bool:
-        return item.occurrence.status is Status.cancelled
+        return item.cancelled
 
     @staticmethod
     def is_postponed(item: AgendaItem) -> bool:
-        return item.occurrence.status is Status.postponed
+        return item.postponed
 
     @staticmethod
     def group_by_day(items: list[AgendaItem]) -> list[tuple[date, list[AgendaItem]]]:
@@ -112,12 +112,8 @@ class ViewHelpers:
 
     @staticmethod
     def time_of(item: AgendaItem) -> str:
-        start, end = item.occurrence.start, item.occurrence.end
-        if not isinstance(start, datetime):
-            return "ganztägig"
-        if isinstance(end, datetime) and end.date() == start.date():
-            return f"{german.clock(start)}–{german.clock(end)} Uhr"
-        return f"{german.clock(start)} Uhr"
+        """`19:00–21:00 Uhr`, `19:00 Uhr` or `ganztägig` (computed once per item: `item.time`)."""
+        return item.time
 
     def filter_data(self, item: AgendaItem) -> dict[str, str]:
         """`data-*` values the event filters in the browser match against."""
