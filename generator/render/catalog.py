@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
+from typing import Any, NamedTuple
 
 from generator.models.club import Club
 from generator.models.event import Event
@@ -55,6 +56,15 @@ class Month:
         return cls(day.year, day.month)
 
 
+class Fragment(NamedTuple):
+    """Rendered HTML and the links it contains (target → link as written), see `ViewHelpers.shared`."""
+
+    links: tuple[tuple[str, str], ...]
+    html: str
+    item: AgendaItem
+    """Kept alive with the fragment: the cache key holds its `id()`."""
+
+
 @dataclass
 class Catalog:
     """Indexes over the site's records for one build date."""
@@ -69,6 +79,8 @@ class Catalog:
     by_category: dict[str, list[AgendaItem]] = field(default_factory=lambda: defaultdict(list))
     by_audience: dict[str, list[AgendaItem]] = field(default_factory=lambda: defaultdict(list))
     _by_month: dict[Month, list[AgendaItem]] = field(default_factory=dict)
+    fragments: dict[tuple[Any, ...], list[Fragment]] = field(default_factory=dict)
+    """List items rendered once for every page that shows them (`ViewHelpers.shared`)."""
 
     @classmethod
     def build(cls, site: Site, today: date) -> Catalog:
@@ -146,7 +158,13 @@ class Catalog:
         return sorted(past, key=lambda pair: pair[1].sort_key, reverse=True)
 
     def is_current(self, event_id: str) -> bool:
-        return any(i.last_day >= self.today for i in self.by_event.get(event_id, ()))
+        """Whether the event has an occurrence today or later (event pages ask twice each)."""
+        return event_id in self._current_events
+
+    @cached_property
+    def _current_events(self) -> frozenset[str]:
+        today = self.today
+        return frozenset(e for e, items in self.by_event.items() if any(i.last_day >= today for i in items))
 
     # --- records -------------------------------------------------------------------------
 

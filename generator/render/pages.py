@@ -400,4 +400,4 @@ class PageRenderer:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(str(text).split())  # str: Markup.split escapes and wraps every part again

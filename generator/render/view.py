@@ -7,15 +7,17 @@ every template.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Callable
+from datetime import date
+from typing import Any
 
 from generator.models.common import Accessibility
-from generator.models.event import Event, Place, Status
+from generator.models.event import Event, Place
 from generator.models.site import Record, Site
 from generator.models.venue import Venue
-from generator.render import german, urls
+from generator.render import urls
 from generator.render.agenda import AgendaItem
-from generator.render.catalog import Catalog
+from generator.render.catalog import Catalog, Fragment
 
 
 class ViewHelpers:
@@ -24,10 +26,41 @@ class ViewHelpers:
         self.catalog = catalog
         self.current_url = current_url
         self._labels = catalog.labels  # built once per build, not once per page
+        self._links: dict[str, str] = {}
+        self._recording: dict[str, str] | None = None  # the links a `shared` fragment contains
 
     def link(self, target: str) -> str:
         """A link from this page to ``target`` (a site-relative path from `urls`)."""
-        return urls.relative(target, self.current_url)
+        link = self._links.get(target)
+        if link is None:  # a month page links each weekly series four or five times
+            link = self._links[target] = urls.relative(target, self.current_url)
+        if self._recording is not None:
+            self._recording[target] = link
+        return link
+
+    def shared(self, macro: Callable[..., str], item: AgendaItem, **options: Any) -> str:
+        """``macro(item, **options)``, rendered once for all pages on which its links come out
+        the same: one occurrence is listed on the start page, the event list and its club, venue,
+        category and audience pages (25,000 list items at 10,000 events, 14,000 different ones).
+
+        The macro must depend on the page only through `link` (macros are imported without
+        context, so they see the page through `view` alone); its other arguments are hashable.
+        """
+        key = (macro, id(item), *options.items())
+        variants = self.catalog.fragments.setdefault(key, [])
+        for fragment in variants:
+            if all(self.link(target) == link for target, link in fragment.links):
+                return fragment.html
+        outer, self._recording = self._recording, {}
+        try:
+            html = macro(item, **options)
+            links = tuple(self._recording.items())
+        finally:
+            self._recording = outer
+        if outer is not None:
+            outer.update(links)
+        variants.append(Fragment(links, html, item))
+        return html
 
     def absolute(self, target: str) -> str:
         return self.site.town.site_url + target
@@ -59,6 +92,13 @@ class ViewHelpers:
         if not event.organizer:
             return [(None, self.site.town.organizer_name)]
         return [(self.link(urls.club(c)), self.club_name(c)) for c in event.organizer]
+
+    def organizer_names(self, event: Event) -> list[str]:
+        """The names of `organizers` without their links (agenda lists name, but do not link them)."""
+        if not event.organizer:
+            return [self.site.town.organizer_name]
+        clubs = self.site.clubs
+        return [clubs[c].data.name for c in event.organizer]
 
     # --- places ------------------------------------------------------------------------------
 
@@ -96,11 +136,11 @@ class ViewHelpers:
 
     @staticmethod
     def is_cancelled(item: AgendaItem) -> bool:
-        return item.occurrence.status is Status.cancelled
+        return item.cancelled
 
     @staticmethod
     def is_postponed(item: AgendaItem) -> bool:
-        return item.occurrence.status is Status.postponed
+        return item.postponed
 
     @staticmethod
     def group_by_day(items: list[AgendaItem]) -> list[tuple[date, list[AgendaItem]]]:
@@ -112,12 +152,8 @@ class ViewHelpers:
 
     @staticmethod
     def time_of(item: AgendaItem) -> str:
-        start, end = item.occurrence.start, item.occurrence.end
-        if not isinstance(start, datetime):
-            return "ganztägig"
-        if isinstance(end, datetime) and end.date() == start.date():
-            return f"{german.clock(start)}–{german.clock(end)} Uhr"
-        return f"{german.clock(start)} Uhr"
+        """`19:00–21:00 Uhr`, `19:00 Uhr` or `ganztägig` (computed once per item: `item.time`)."""
+        return item.time
 
     def filter_data(self, item: AgendaItem) -> dict[str, str]:
         """`data-*` values the event filters in the browser match against."""
