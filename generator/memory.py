@@ -1,4 +1,4 @@
-"""Hand memory the build no longer needs back to the operating system.
+"""Memory of a build: spare the garbage collector the content, hand back what is not needed.
 
 CPython keeps freed memory for reuse, and glibc's allocator keeps the pages of
 freed blocks too: after rendering ~11,000 pages the build's own process holds
@@ -12,8 +12,26 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
+
+
+@contextmanager
+def content_frozen() -> Iterator[None]:
+    """Keep everything alive now (the loaded site) out of garbage collection inside the block.
+
+    The site is hundreds of thousands of objects at county scale, alive for the whole build;
+    every full collection walked them all (~0.3 s each at 10,000 events, 4–5 of them while the
+    pages render). Frozen objects are also never touched by a forked worker's collector, so
+    their memory stays shared with the workers. Leaving the block hands them back.
+    """
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def release_free_memory() -> None:
