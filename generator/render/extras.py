@@ -71,6 +71,11 @@ class ExtrasJob:
     def close(self, wait: bool = False) -> None:
         self.qr_codes.close(wait)
 
+    def discard(self) -> None:
+        """Let go of the files (the workers' results, ~130 MB at 10k): they are written."""
+        self.rendered = None
+        self.qr_codes.discard()
+
 
 def start_extras(
     root: Path,
@@ -124,6 +129,7 @@ def write_extras(
         raise
     finally:
         job.close()
+    job.discard()
     return ExtrasReport(sizes={path: len(data) for path, data in files.items()})
 
 

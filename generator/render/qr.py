@@ -133,6 +133,11 @@ class QrBatch:
         """The worker processes, while they are there."""
         return self._executor
 
+    def discard(self) -> None:
+        """Drop the results (after ``result()`` was read): the codes are written."""
+        self._futures = []
+        self.targets = []
+
     def close(self, wait: bool = False) -> None:
         """Let the workers exit once their work is done (results stay readable); with ``wait``,
         drop the work not started and return when the workers are gone."""
