@@ -13,6 +13,7 @@ after MkDocs only the files are written, by that worker and this process togethe
 
 from __future__ import annotations
 
+import sys
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -64,8 +65,13 @@ class ExtrasJob:
         if self.rendered is not None:
             try:
                 return self.rendered.result()
-            except Exception:  # the worker died, or could not get the site: render here
+            except Exception as exc:  # the worker died, or could not get the site: render here
                 self.rendered = None  # (an error of the rendering itself comes again, from here)
+                print(
+                    f"Hinweis: Der Hilfsprozess für offene Daten, Widget und Aushänge ist ausgefallen "
+                    f"({type(exc).__name__}: {exc}); sie werden jetzt im Hauptprozess erzeugt, das dauert länger.",
+                    file=sys.stderr,
+                )
         return render_extras(self.root, self.theme_dir, self.site, catalog)
 
     def close(self, wait: bool = False) -> None:

@@ -10,6 +10,8 @@ from datetime import date
 from multiprocessing import get_context
 from pathlib import Path
 
+import pytest
+
 from generator.pipeline import Project, load_site
 from generator.render.catalog import Catalog
 from generator.render.extras import RenderedFiles, start_extras, write_extras
@@ -79,7 +81,7 @@ def test_files_are_written_in_batches_by_worker_and_this_process(tmp_path: Path)
     assert _files(tmp_path) == files
 
 
-def test_a_failed_worker_job_is_rendered_here(tmp_path: Path) -> None:
+def test_a_failed_worker_job_is_rendered_here(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     project = Project(ROOT)
     site, _ = load_site(project)
     assert site is not None
@@ -89,6 +91,9 @@ def test_a_failed_worker_job_is_rendered_here(tmp_path: Path) -> None:
     failed.set_exception(BrokenProcessPool("killed for memory"))
     job.rendered = failed
     report = write_extras(ROOT, project.theme_dir, site, catalog, tmp_path, job)
+    notice = capsys.readouterr().err
+    assert "Hilfsprozess für offene Daten, Widget und Aushänge ist ausgefallen" in notice
+    assert "killed for memory" in notice, "the cause, for whoever looks into it"
     assert (tmp_path / "api/v1/events.json").stat().st_size == report.sizes["api/v1/events.json"]
     posters = [name for name in report.sizes if name.endswith("/aushang/index.html")]
     assert posters
