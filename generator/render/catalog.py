@@ -11,7 +11,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
-from typing import Any, NamedTuple
 
 from generator.models.club import Club
 from generator.models.event import Event
@@ -56,15 +55,6 @@ class Month:
         return cls(day.year, day.month)
 
 
-class Fragment(NamedTuple):
-    """Rendered HTML and the links it contains (target → link as written), see `ViewHelpers.shared`."""
-
-    links: tuple[tuple[str, str], ...]
-    html: str
-    item: AgendaItem
-    """Kept alive with the fragment: the cache key holds its `id()`."""
-
-
 @dataclass
 class Catalog:
     """Indexes over the site's records for one build date."""
@@ -79,8 +69,6 @@ class Catalog:
     by_category: dict[str, list[AgendaItem]] = field(default_factory=lambda: defaultdict(list))
     by_audience: dict[str, list[AgendaItem]] = field(default_factory=lambda: defaultdict(list))
     _by_month: dict[Month, list[AgendaItem]] = field(default_factory=dict)
-    fragments: dict[tuple[Any, ...], list[Fragment]] = field(default_factory=dict)
-    """List items rendered once for every page that shows them (`ViewHelpers.shared`)."""
 
     @classmethod
     def build(cls, site: Site, today: date) -> Catalog:

@@ -22,7 +22,7 @@ from generator.render.catalog import HOME_DAYS, Catalog
 from generator.render.feeds.catalog import feed_groups
 from generator.render.markdown import plain_text, render_markdown
 from generator.render.page_source import PageSource
-from generator.render.view import ViewHelpers
+from generator.render.view import Fragments, ViewHelpers
 from generator.render.widget import snippets
 
 
@@ -94,6 +94,7 @@ class PageRenderer:
         self.catalog = catalog or Catalog.build(site, today)
         self.pages: list[PageSource] = []
         self._templates: dict[str, Template] = {}
+        self._fragments: Fragments = {}
 
     def render_all(self) -> list[NavEntry]:
         self._start_and_lists()
@@ -358,7 +359,7 @@ class PageRenderer:
         own_heading: str | None = None,
         **context: Any,
     ) -> None:
-        view = ViewHelpers(self.site, self.catalog, url)
+        view = ViewHelpers(self.site, self.catalog, url, self._fragments)
         self.current_page.bind(view)
         body = self._template(template).render(
             site=self.site,

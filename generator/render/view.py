@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.models.common import Accessibility
 from generator.models.event import Event, Place
@@ -17,14 +17,28 @@ from generator.models.site import Record, Site
 from generator.models.venue import Venue
 from generator.render import urls
 from generator.render.agenda import AgendaItem
-from generator.render.catalog import Catalog, Fragment
+from generator.render.catalog import Catalog
+
+
+class Fragment(NamedTuple):
+    """Rendered HTML and the links it contains (target → link as written), see `ViewHelpers.shared`."""
+
+    links: tuple[tuple[str, str], ...]
+    html: str
+    item: AgendaItem
+    """Kept alive with the fragment: the cache key holds its `id()`."""
+
+
+Fragments = dict[tuple[Any, ...], list[Fragment]]
+"""List items rendered once for every page that shows them: one per `PageRenderer`."""
 
 
 class ViewHelpers:
-    def __init__(self, site: Site, catalog: Catalog, current_url: str):
+    def __init__(self, site: Site, catalog: Catalog, current_url: str, fragments: Fragments | None = None):
         self.site = site
         self.catalog = catalog
         self.current_url = current_url
+        self.fragments: Fragments = {} if fragments is None else fragments
         self._labels = catalog.labels  # built once per build, not once per page
         self._links: dict[str, str] = {}
         self._recording: dict[str, str] | None = None  # the links a `shared` fragment contains
@@ -47,7 +61,7 @@ class ViewHelpers:
         context, so they see the page through `view` alone); its other arguments are hashable.
         """
         key = (macro, id(item), *options.items())
-        variants = self.catalog.fragments.setdefault(key, [])
+        variants = self.fragments.setdefault(key, [])
         for fragment in variants:
             if all(self.link(target) == link for target, link in fragment.links):
                 return fragment.html
