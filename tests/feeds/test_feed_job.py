@@ -137,9 +137,7 @@ def test_an_error_in_the_worker_is_raised_by_wait(scenarios):
 def test_a_worker_that_dies_leaves_the_work_to_wait(scenarios):
     base, results = scenarios
     assert results["died"]["background"] is True
-    written = files(base / "died" / "site")
-    written.pop("kalender/index.html")
-    assert written == written_here(base)
+    assert feeds_written(base, "died") == written_here(base)
 
 
 def test_cancel_removes_what_the_worker_wrote(scenarios):
@@ -150,9 +148,14 @@ def test_cancel_removes_what_the_worker_wrote(scenarios):
 def test_with_other_threads_the_feeds_are_written_in_this_process(scenarios):
     base, results = scenarios
     assert results["threads"]["background"] is False
-    written = files(base / "threads" / "site")
+    assert feeds_written(base, "threads") == written_here(base)
+
+
+def feeds_written(base, scenario: str) -> dict:
+    """The feed files of a scenario's site (its stand-in page aside)."""
+    written = files(base / scenario / "site")
     written.pop("kalender/index.html")
-    assert written == written_here(base)
+    return written
 
 
 def test_write_feeds_is_start_and_wait_in_this_process(feed_project, tmp_path):
