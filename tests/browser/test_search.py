@@ -88,6 +88,28 @@ def test_typ_filter_narrows_results_to_clubs(page: Page, site_server: SiteServer
     assert {path for path, _ in shown} <= set(clubs)
 
 
+def test_links_on_every_page_are_not_indexed(page: Page, site_server: SiteServer) -> None:
+    """ "In meinen Kalender", "Aushang zum Ausdrucken (A4)", "Karte auf OpenStreetMap", "… abonnieren"
+    repeat on every event, venue or club page; indexed, "Kalender" would find every event."""
+    search_in_ui(page, site_server, "Kalender")
+    for word, phrase in (
+        ("Kalender", "In meinen Kalender"),
+        ("Ausdrucken", "zum Ausdrucken"),
+        ("OpenStreetMap", "Karte auf OpenStreetMap"),
+        ("abonnieren", "abonnieren"),
+    ):
+        texts = page.evaluate(
+            """async (query) => {
+                const pagefind = await import(new URL("../pagefind/pagefind.js", location.href).href);
+                const search = await pagefind.search(query);
+                return (await Promise.all(search.results.map((r) => r.data()))).map((d) => d.content);
+            }""",
+            word,
+        )
+        assert texts, f"Voraussetzung: „{word}“ findet etwas"
+        assert not [text for text in texts if phrase in text], f"„{phrase}“ ist im Suchindex"
+
+
 def test_header_search_box_opens_the_results(page: Page, site_server: SiteServer) -> None:
     page.goto(site_server.url(urls.clubs()))
     box = page.get_by_role("search", name="Portal durchsuchen")
