@@ -7,6 +7,7 @@ shown a deliberately unsafe workflow, so a tool that silently checks nothing fai
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -283,3 +284,27 @@ def test_gitlab_pages_on_the_default_branch_and_schedules_only_after_validation(
     assert any("generator build --out public" in line for line in job["script"])
     assert job["artifacts"]["paths"] == ["public"]
     assert job["resource_group"] == "pages"
+
+
+def test_gitlab_pages_gets_gzip_twins_of_text_files(tmp_path: Path) -> None:
+    """GitLab Pages serves ``x.gz`` for ``x`` only if the pipeline wrote it; run the job's line."""
+    (command,) = [line for line in _gitlab()["pages"]["script"] if line.startswith("find public")]
+    public = tmp_path / "public"
+    texts = {
+        "index.html": "<p>Hallo</p>" * 50,
+        "assets/a.js": "let a = 1;\n" * 50,
+        "kalender/alle.ics": "BEGIN:VCALENDAR\r\n" * 50,
+    }
+    for name, text in texts.items():
+        (public / name).parent.mkdir(parents=True, exist_ok=True)
+        (public / name).write_bytes(text.encode())
+    (public / "pagefind").mkdir()
+    (public / "pagefind" / "de_1.pf_fragment").write_bytes(gzip.compress(b"pagefind_dcd{}"))
+    (public / "sitemap.xml").write_text("<urlset/>", encoding="utf-8")
+    (public / "sitemap.xml.gz").write_bytes(gzip.compress(b"<urlset/>", mtime=0))
+    subprocess.run(["bash", "-c", command], cwd=tmp_path, check=True)
+    for name, text in texts.items():
+        assert gzip.decompress((public / f"{name}.gz").read_bytes()) == text.encode()
+        assert (public / name).read_bytes() == text.encode()  # the original stays
+    assert not (public / "pagefind" / "de_1.pf_fragment.gz").exists()
+    assert gzip.decompress((public / "sitemap.xml.gz").read_bytes()) == b"<urlset/>"
