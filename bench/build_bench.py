@@ -13,6 +13,7 @@ event page ≤ 20 KB; first search ≤ 200 KB at 10k events. Figures, never asse
 from __future__ import annotations
 
 import argparse
+import gzip
 import itertools
 import json
 import subprocess
@@ -77,8 +78,13 @@ def reference_build(root: Path, work: Path) -> float:
 def site_figures(site: Path) -> dict:
     sizes = [p.stat().st_size for p in site.rglob("*") if p.is_file()]
     events = [p.stat().st_size for p in (site / "veranstaltungen").glob("*/index.html")]
-    search = sum(
-        (site / "pagefind" / name).stat().st_size for name in SEARCH_FILES if (site / "pagefind" / name).exists()
+    files = [site / "pagefind" / name for name in SEARCH_FILES if (site / "pagefind" / name).exists()]
+    search = sum(file.stat().st_size for file in files)
+    # Pagefind's own files (wasm, pf_*) are gzipped already; its JavaScript and JSON are not, and
+    # GitHub Pages compresses them on the fly, GitLab Pages sends the .gz twins its job writes.
+    served = sum(
+        len(gzip.compress(file.read_bytes(), mtime=0)) if file.suffix in {".js", ".json"} else file.stat().st_size
+        for file in files
     )
     chunks = sorted(p.stat().st_size for p in (site / "pagefind" / "index").glob("*"))
     fragments = sorted(p.stat().st_size for p in (site / "pagefind" / "fragment").glob("*"))
@@ -87,13 +93,14 @@ def site_figures(site: Path) -> dict:
     # What Chromium fetches for a one-word query (tests/browser/test_search.py prints it): the entry,
     # JS, worker, German wasm, meta, every filter file (the UI shows the "Typ" counts), the one index
     # chunk holding the word (here the largest: the worst case) and the first 5 result fragments.
-    first_search = search + meta + filters + sum(chunks[-1:]) + sum(fragments[len(fragments) // 2 :][:5])
+    data = meta + filters + sum(chunks[-1:]) + sum(fragments[len(fragments) // 2 :][:5])
     return {
         "site_mb": sum(sizes) / 1e6,
         "files": len(sizes),
         "event_page_avg_kb": (sum(events) / len(events) / 1000) if events else 0,
         "event_page_max_kb": max(events, default=0) / 1000,
-        "first_search_kb": first_search / 1000,
+        "first_search_kb": (served + data) / 1000,
+        "first_search_raw_kb": (search + data) / 1000,
     }
 
 
@@ -125,7 +132,7 @@ def print_table(rows: list) -> None:
     stages = list(dict.fromkeys(stage for _, result, *_ in rows for stage in result["stages"]))
     print("\n## Build benchmark\n")
     header = ["content", "wall s", "peak RSS MB (all processes)", *(f"{s} s" for s in stages)]
-    header += ["site MB", "event page avg/max KB", "first search KB", "MkDocs reference s", "ratio"]
+    header += ["site MB", "event page avg/max KB", "first search KB (gzip/raw)", "MkDocs reference s", "ratio"]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     for name, result, figures, reference, _ in rows:
@@ -134,7 +141,7 @@ def print_table(rows: list) -> None:
         cells += [
             f"{figures['site_mb']:.0f}",
             f"{figures['event_page_avg_kb']:.1f}/{figures['event_page_max_kb']:.1f}",
-            f"{figures['first_search_kb']:.0f}",
+            f"{figures['first_search_kb']:.0f}/{figures['first_search_raw_kb']:.0f}",
             f"{reference:.1f}" if reference else "–",
             f"{result['wall'] / reference:.2f}×" if reference else "–",
         ]
@@ -157,7 +164,7 @@ def print_targets(rows: list) -> None:
             checks.append((f"{name}: peak RSS ≤ 1.5 GB", f"{memory / 1024:.2f} GB", memory <= 1536))
             if reference:
                 checks.append((f"{name}: ≤ 1.3× MkDocs reference", f"{wall / reference:.2f}×", wall <= 1.3 * reference))
-            checks.append((f"{name}: first search ≤ 200 KB", f"{search:.0f} KB", search <= 200))
+            checks.append((f"{name}: first search ≤ 200 KB (as served, gzip)", f"{search:.0f} KB", search <= 200))
         checks.append((f"{name}: event page ≤ 20 KB", f"{page:.1f} KB", page <= 20))
     for small, large in itertools.pairwise(sorted(per_event)):
         time_growth = per_event[large][0] / per_event[small][0]
