@@ -6,6 +6,7 @@ python -m bench.build_child ROOT OUT YYYY-MM-DD   → prints `BENCH {json}`
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from datetime import date
@@ -22,3 +23,5 @@ if __name__ == "__main__":
     code = build_site(Project(root), out, today, progress)
     wall = time.perf_counter() - started
     print("BENCH " + json.dumps({"code": code, "wall": wall, "stages": progress.timings, "rss": progress.peak_rss_mb}))
+    sys.stdout.flush()
+    os._exit(0)  # without the interpreter's teardown, as `python -m generator` leaves
