@@ -31,7 +31,18 @@ from generator.render.sitemap import write_sitemap
 
 
 def build_site(project: Project, out: Path, today: date | None = None, progress: Progress | None = None) -> int:
-    """CLI entry: returns the exit code."""
+    """CLI entry: returns the exit code (130 after Ctrl+C, as shells report it)."""
+    try:
+        return _build(project, out, today, progress)
+    except KeyboardInterrupt:
+        print(
+            "\nAbgebrochen (Strg+C). Die Seite wurde nicht gebaut; die bisherige Fassung bleibt unverändert.",
+            file=sys.stderr,
+        )
+        return 130
+
+
+def _build(project: Project, out: Path, today: date | None, progress: Progress | None) -> int:
     started = time.perf_counter()
     progress = progress or Progress()
     with progress.stage("Inhalte prüfen"):
@@ -102,7 +113,7 @@ def render_site(project: Project, site: Site, out: Path, today: date, progress: 
     except BaseException:
         feeds.cancel()
         if extras_job is not None:
-            extras_job.close()
+            extras_job.terminate()
         raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -77,6 +77,10 @@ class ExtrasJob:
     def close(self, wait: bool = False) -> None:
         self.qr_codes.close(wait)
 
+    def terminate(self) -> None:
+        """Stop the workers at once (the build failed elsewhere or was interrupted)."""
+        self.qr_codes.terminate()
+
     def discard(self) -> None:
         """Let go of the files (the workers' results, ~130 MB at 10k): they are written."""
         self.rendered = None
@@ -134,7 +138,7 @@ def write_extras(
         job.close(wait=True)  # no worker may go on writing into a folder the build removes
         raise
     finally:
-        job.close()
+        job.close(wait=True)  # all work is done: the workers are gone before the build exits
     job.discard()
     return ExtrasReport(sizes={path: len(data) for path, data in files.items()})
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import segno
 
 from generator.render import qr_matrix, urls
-from generator.render.workers import pool_context
+from generator.render.workers import ignore_interrupt, pool_context
 
 if TYPE_CHECKING:  # keeps the worker processes' imports small
     from generator.models.site import Site
@@ -108,7 +108,9 @@ class QrBatch:
         chunks = [batch.targets[index :: workers * 2] for index in range(workers * 2)]
         try:
             # forked if safe (the extras worker then inherits the site), else fresh interpreters
-            batch._executor = ProcessPoolExecutor(max_workers=workers, mp_context=context or pool_context())
+            batch._executor = ProcessPoolExecutor(
+                max_workers=workers, mp_context=context or pool_context(), initializer=ignore_interrupt
+            )
             batch._futures = [batch._executor.submit(_make, chunk) for chunk in chunks if chunk]
         except OSError:  # no processes allowed here: make them in this process
             batch.close()
@@ -137,6 +139,20 @@ class QrBatch:
         """Drop the results (after ``result()`` was read): the codes are written."""
         self._futures = []
         self.targets = []
+
+    def terminate(self) -> None:
+        """Stop the workers now, whatever they are doing (the build failed or was interrupted).
+
+        They ignore Ctrl+C (`workers.ignore_interrupt`), and the build leaves with ``os._exit``,
+        so nothing else would stop a worker still busy or waiting for work."""
+        if self._executor is not None:
+            processes = list((self._executor._processes or {}).values())  # public only from Python 3.14
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.terminate()
+            for process in processes:
+                process.join()
+            self._executor = None
 
     def close(self, wait: bool = False) -> None:
         """Let the workers exit once their work is done (results stay readable); with ``wait``,

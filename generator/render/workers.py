@@ -8,6 +8,7 @@ at the moment of the fork stays locked in the child for ever (`serve` runs threa
 
 from __future__ import annotations
 
+import signal
 import sys
 import threading
 from multiprocessing import get_context
@@ -31,3 +32,11 @@ def flush_standard_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         if stream is not None:
             stream.flush()
+
+
+def ignore_interrupt() -> None:
+    """In a worker: leave Ctrl+C to the build's own process, which stops its workers itself.
+
+    A terminal sends Ctrl+C to every process of the build; without this each worker printed
+    its own KeyboardInterrupt traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from generator.models.site import Site
 from generator.render.feeds.writer import FeedReport, print_warnings, render_feeds
-from generator.render.workers import flush_standard_streams, fork_is_safe
+from generator.render.workers import flush_standard_streams, fork_is_safe, ignore_interrupt
 from generator.render.writer import DuplicateOutputError
 
 
@@ -140,6 +140,7 @@ def merge_into(source: Path, target: Path) -> None:
 
 def _work(root: Path, site: Site, staging: Path, today: date, results: Connection) -> None:
     """In the worker: write the feeds into ``staging``, send back the report or the error."""
+    ignore_interrupt()  # Ctrl+C is the parent's to handle: it terminates this worker (`cancel`)
     try:
         outcome: FeedReport | BaseException = render_feeds(root, site, staging, today)
     except BaseException as exc:  # every error goes to the parent, which re-raises it

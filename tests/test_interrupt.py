@@ -1,0 +1,38 @@
+"""Ctrl+C during a build: a German line, exit status 130, the previous site untouched, no worker left."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.synthetic import write_synthetic_content
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_ctrl_c_stops_the_build_cleanly(tmp_path: Path) -> None:
+    content = write_synthetic_content(tmp_path / "county", events=1000, clubs=100, venues=20)
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("bisherige Fassung", encoding="utf-8")
+    command = [sys.executable, "-m", "generator", "--root", str(content), "build", "--out", str(out)]
+    # Its own session, so the signal reaches every process of the build, as Ctrl+C in a terminal does.
+    build = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".site-*")) and build.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)  # the staging folder next to the site appears once the content is loaded
+    time.sleep(0.5)
+    assert build.poll() is None, "Voraussetzung: der Bau läuft noch"
+    os.killpg(build.pid, signal.SIGINT)
+    stdout, stderr = build.communicate(timeout=60)  # returns only when no process holds the pipes
+    assert build.returncode == 130
+    assert "Abgebrochen (Strg+C)" in stderr and "bisherige Fassung bleibt unverändert" in stderr
+    assert "Traceback" not in stdout + stderr
+    assert (out / "index.html").read_text(encoding="utf-8") == "bisherige Fassung"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["county", "site"]  # no staging folder left
