@@ -15,6 +15,7 @@ from pathlib import Path
 from generator.build import build_site
 from generator.pipeline import Project
 from generator.progress import Progress
+from generator.render.workers import flush_standard_streams
 
 if __name__ == "__main__":
     root, out, today = Path(sys.argv[1]), Path(sys.argv[2]), date.fromisoformat(sys.argv[3])
@@ -23,5 +24,5 @@ if __name__ == "__main__":
     code = build_site(Project(root), out, today, progress)
     wall = time.perf_counter() - started
     print("BENCH " + json.dumps({"code": code, "wall": wall, "stages": progress.timings, "rss": progress.peak_rss_mb}))
-    sys.stdout.flush()
+    flush_standard_streams()
     os._exit(0)  # without the interpreter's teardown, as `python -m generator` leaves

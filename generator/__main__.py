@@ -1,9 +1,9 @@
 """`python -m generator …`"""
 
 import os
-import sys
 
 from generator.cli import main
+from generator.render.workers import flush_standard_streams
 
 if __name__ == "__main__":  # worker processes (QR codes) import this module again
     code = main()
@@ -11,6 +11,5 @@ if __name__ == "__main__":  # worker processes (QR codes) import this module aga
     # build of 10,000 events that took 2.0 s of nothing but waiting (as mypy does, `hard_exit`).
     # Every command has finished its work by now: workers joined, files closed, the staging
     # folder removed; only the standard streams may still hold output.
-    sys.stdout.flush()
-    sys.stderr.flush()
+    flush_standard_streams()
     os._exit(code)
