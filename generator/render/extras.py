@@ -134,11 +134,10 @@ def write_extras(
             raise DuplicateOutputError(f"{twice[0]} would be written twice")
         files = {**rendered, **codes}
         write_all(site_dir, files, job.qr_codes.executor)  # shared with the idle workers
-    except BaseException:
-        job.close(wait=True)  # no worker may go on writing into a folder the build removes
-        raise
     finally:
-        job.close(wait=True)  # all work is done: the workers are gone before the build exits
+        # On failure no worker may go on writing into a folder the build removes; on success
+        # all work is done, and the workers are gone before the build exits (with os._exit).
+        job.close(wait=True)
     job.discard()
     return ExtrasReport(sizes={path: len(data) for path, data in files.items()})
 
