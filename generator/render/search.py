@@ -31,6 +31,7 @@ from typing import IO
 from pagefind.service import get_executable
 
 from generator.render import urls
+from generator.render.writer import write_file
 
 BUNDLE_DIR = "pagefind"
 """Folder of the search bundle inside the site (reserved in ``urls.RESERVED_SECTIONS``)."""
@@ -83,9 +84,7 @@ class SearchInput:
         document = search_document(html)
         if document is None:
             return
-        target = self.folder / output_file
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(document, encoding="utf-8")
+        write_file(self.folder / output_file, document.encode("utf-8"))
         self.count += 1
 
 
