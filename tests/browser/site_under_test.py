@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, Page, Request, WebSocket
@@ -103,8 +104,9 @@ def search_in_ui(page: Page, server: SiteServer, query: str) -> None:
     page.locator(SEARCH_RESULT).first.wait_for()
 
 
-def search_urls(page: Page, query: str, filters: dict[str, list[str]] | None = None) -> list[str]:
-    """All result URLs of ``query`` from Pagefind's JavaScript API (not only the first page of the UI).
+def search_results(page: Page, query: str, filters: dict[str, list[str]] | None = None) -> list[dict[str, Any]]:
+    """All results of ``query`` from Pagefind's JavaScript API (not only the first page of the UI),
+    each as Pagefind's data: ``url``, ``content`` (the indexed text), ``meta``, ….
 
     Must be called on the search page, which loads the bundle from the site's own `pagefind/`.
     """
@@ -112,11 +114,15 @@ def search_urls(page: Page, query: str, filters: dict[str, list[str]] | None = N
         """async ([query, filters]) => {
             const pagefind = await import(new URL("../pagefind/pagefind.js", location.href).href);
             const search = await pagefind.search(query, filters ? {filters} : {});
-            const data = await Promise.all(search.results.map((result) => result.data()));
-            return data.map((d) => d.url);
+            return await Promise.all(search.results.map((result) => result.data()));
         }""",
         [query, filters],
     )
+
+
+def search_urls(page: Page, query: str, filters: dict[str, list[str]] | None = None) -> list[str]:
+    """The URLs of `search_results`."""
+    return [result["url"] for result in search_results(page, query, filters)]
 
 
 def new_context(browser: Browser) -> BrowserContext:
