@@ -57,7 +57,7 @@ def run_build(root: Path, out: Path) -> dict:
     if line is None:
         raise SystemExit(f"build of {root} failed:\n{stdout[-3000:]}\n{stderr[-3000:]}")
     cpu = {"cpu_user": after.ru_utime - before.ru_utime, "cpu_sys": after.ru_stime - before.ru_stime}
-    return {**json.loads(line[len("BENCH ") :]), "tree_peak_mb": memory.peak_mb, **cpu}
+    return {**json.loads(line[len("BENCH ") :]), "tree_peak_mb": memory.peak_mb, **cpu, "out": out}
 
 
 def repeated_build(root: Path, out: Path, repeat: int) -> dict:
@@ -142,12 +142,12 @@ def main() -> None:
         work = Path(tmp)
         if not args.no_sample:
             result = repeated_build(PROJECT, work / "sample-site", args.repeat)
-            rows.append(("Herzberg sample", result, site_figures(work / "sample-site-1"), None, 0))
+            rows.append(("Herzberg sample", result, site_figures(result["out"]), None, 0))
         for events in (int(s) for s in args.sizes.split(",") if s):
             clubs = max(50, events * args.clubs_per_10k // 10_000)
             root = write_synthetic_content(work / f"content-{events}", events, clubs, max(20, clubs // 5))
             result = repeated_build(root, work / f"site-{events}", args.repeat)
-            figures = site_figures(work / f"site-{events}-1")
+            figures = site_figures(result["out"])
             reference = None if args.no_reference else reference_build(root, work / f"reference-{events}")
             rows.append((f"{events} events, {clubs} clubs", result, figures, reference, events))
     print_table(rows)
