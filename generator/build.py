@@ -14,20 +14,24 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
+from generator.load.discover import ContentFile
 from generator.memory import content_frozen, release_free_memory
 from generator.models.site import Site
+from generator.models.town import Town
 from generator.pipeline import Project, load_site
 from generator.progress import Progress
 from generator.render import urls
 from generator.render.catalog import Catalog
-from generator.render.extras import ExtrasJob, start_extras, write_extras
-from generator.render.feeds import start_feeds
+from generator.render.extras import start_extras, write_extras
+from generator.render.feeds import FeedJob, start_feeds
 from generator.render.minify import compact_files
 from generator.render.mkdocs_build import MkDocsError, run_mkdocs
 from generator.render.pages import PageRenderer
+from generator.render.qr import QrBatch, qr_targets_of
 from generator.render.search import SearchIndexError, SearchInput, start_index
 from generator.render.shells import ShellPlan
 from generator.render.sitemap import write_sitemap
+from generator.render.workers import interrupts_deferred, stop_workers
 
 
 def build_site(project: Project, out: Path, today: date | None = None, progress: Progress | None = None) -> int:
@@ -45,48 +49,71 @@ def build_site(project: Project, out: Path, today: date | None = None, progress:
 def _build(project: Project, out: Path, today: date | None, progress: Progress | None) -> int:
     started = time.perf_counter()
     progress = progress or Progress()
-    with progress.stage("Inhalte prüfen"):
-        site, report = load_site(project)
-    if site is None:
-        report.print(sys.stderr)
-        print("Die Seite wurde nicht gebaut; die bisherige Fassung bleibt unverändert.", file=sys.stderr)
-        return 1
-    today = today or datetime.now(site.town.zone).date()
+    qr_codes: list[QrBatch] = []  # started as soon as the ids are known, while a core would idle
     try:
+        with progress.stage("Inhalte prüfen"):
+            site, report = load_site(project, lambda town, files: qr_codes.append(start_qr_codes(town, files)))
+        if site is None:
+            report.print(sys.stderr)
+            print("Die Seite wurde nicht gebaut; die bisherige Fassung bleibt unverändert.", file=sys.stderr)
+            return 1
+        today = today or datetime.now(site.town.zone).date()
         with content_frozen():
-            render_site(project, site, out, today, progress)
+            render_site(project, site, out, today, progress, qr_codes[0] if qr_codes else None)
     except MkDocsError as exc:
         print(f"MkDocs-Fehler: {exc}", file=sys.stderr)
         return 1
     except SearchIndexError as exc:
         print(f"Suchindex-Fehler: {exc}", file=sys.stderr)
         return 1
+    finally:
+        stop_workers()  # any still running: the build failed or was interrupted
     seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
     print(f"Seite gebaut in {out} ({seconds} s, Stichtag {today.isoformat()}): {progress.summary()}.")
     return 0
 
 
-def render_site(project: Project, site: Site, out: Path, today: date, progress: Progress | None = None) -> None:
+def start_qr_codes(town: Town, files: list[ContentFile]) -> QrBatch:
+    """The QR codes of the site whose record files these are (`qr.qr_targets`), from the ids alone.
+
+    A build starts them while it validates the records, which keeps one core busy: at 10,000
+    events the ~11,000 codes take ~11 s of CPU, about half of them done by the end of loading."""
+    events = (file.id for file in files if file.kind == "events")
+    clubs = (file.id for file in files if file.kind == "clubs")
+    return QrBatch.start(qr_targets_of(town.site_url, events, clubs))
+
+
+def render_site(
+    project: Project,
+    site: Site,
+    out: Path,
+    today: date,
+    progress: Progress | None = None,
+    qr_codes: QrBatch | None = None,
+) -> None:
     """Render all stages into a staging folder, then swap it in for ``out``.
 
-    Two workers run beside the build's own process while the pages render: the calendar
-    feeds (forked right after loading, before any thread exists) and the extras with their
-    QR codes (a pool forked with the site and the occurrence catalog; the files are written
-    in "extras"). Pagefind runs last, on trimmed copies of the indexed pages, alone: its peak
-    is about 1.1 GB at 10,000 events, so both workers are gone by then and this process has
-    handed back the memory it no longer needs (`release_free_memory`). Started beside the
+    ``qr_codes`` may have been started while loading (`start_qr_codes`); they are checked against
+    the site. Besides them, two workers run beside the build's own process while the pages render:
+    the calendar feeds (forked right after loading, before any thread exists) and the extras (a
+    pool forked with the site and the occurrence catalog; the files are written in "extras").
+    Pagefind runs last, on trimmed copies of the indexed pages, alone: its peak is about 1.1 GB
+    at 10,000 events, so the workers are gone by then and this process has handed back the
+    memory it no longer needs (`release_free_memory`). Started beside the
     extras instead, it saved no time at 10k (53.8 s against 54.3 s) but the peaks met (1.71 GB).
     """
     progress = progress or Progress(interactive=False)
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    docs_dir, site_dir, search_input = staging / "docs", staging / "site", SearchInput(staging / "search")
-    feeds = start_feeds(project.root, site, site_dir, today)  # forks: before any thread exists
-    extras_job: ExtrasJob | None = None
+    staging: Path | None = None
+    feeds: FeedJob | None = None
     try:
+        with interrupts_deferred():  # known to the `finally` below as soon as it exists
+            staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+        docs_dir, site_dir, search_input = staging / "docs", staging / "site", SearchInput(staging / "search")
+        feeds = start_feeds(project.root, site, site_dir, today)  # forks: before any thread exists
         with progress.stage("Seiten erzeugen") as stage:
             catalog = Catalog.build(site, today)  # the occurrences, for pages and extras
-            extras_job = start_extras(project.root, project.theme_dir, site, catalog)  # forks its worker
+            extras_job = start_extras(project.root, project.theme_dir, site, catalog, qr_codes=qr_codes)
             renderer = PageRenderer(site, today, project.theme_dir / "pages", stage, catalog)
             nav = renderer.render_all()
             plan = ShellPlan.of(renderer.pages, {entry.url for entry in nav})
@@ -111,12 +138,13 @@ def render_site(project: Project, site: Site, out: Path, today: date, progress: 
             search.wait()  # an error meanwhile (Ctrl+C) stops Pagefind as the block is left
         _replace_directory(site_dir, out)
     except BaseException:
-        feeds.cancel()
-        if extras_job is not None:
-            extras_job.terminate()
+        if feeds is not None:
+            feeds.cancel()
+        stop_workers()
         raise
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
 
 
 def copy_assets(project: Project, docs_dir: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,12 +56,19 @@ class Project:
         return Project(target)
 
 
-def load_site(project: Project) -> tuple[Site | None, ProblemReport]:
-    """Read and validate all content. The Site is None whenever any problem was found."""
+def load_site(
+    project: Project, on_discovered: Callable[[Town, list[ContentFile]], object] | None = None
+) -> tuple[Site | None, ProblemReport]:
+    """Read and validate all content. The Site is None whenever any problem was found.
+
+    ``on_discovered`` is called with the town and the record files once they are known and named
+    correctly, before the records are read: a build starts work that needs only the ids."""
     report = ProblemReport()
     town, town_source = _load_town(project, report)
     files, naming_problems = discover(project.content_dir, project.root)
     report.extend(naming_problems)
+    if on_discovered is not None and town is not None and not naming_problems:
+        on_discovered(town, files)
     records: dict[str, dict[str, Record[Any]]] = {
         kind: {} for kind in ("clubs", "venues", "events", "opportunities", "pages")
     }

@@ -1,4 +1,5 @@
-"""Ctrl+C during a build: a German line, exit status 130, the previous site untouched, no worker left."""
+"""A build that stops early (Ctrl+C, or a content error found after the QR workers started): a German
+message, no traceback, the previous site untouched, no worker left."""
 
 from __future__ import annotations
 
@@ -31,8 +32,24 @@ def test_ctrl_c_stops_the_build_cleanly(tmp_path: Path) -> None:
     assert build.poll() is None, "Voraussetzung: der Bau läuft noch"
     os.killpg(build.pid, signal.SIGINT)
     stdout, stderr = build.communicate(timeout=60)  # returns only when no process holds the pipes
-    assert build.returncode == 130
+    assert build.returncode == 130, stdout[-1000:] + stderr[-3000:]
     assert "Abgebrochen (Strg+C)" in stderr and "bisherige Fassung bleibt unverändert" in stderr
     assert "Traceback" not in stdout + stderr
     assert (out / "index.html").read_text(encoding="utf-8") == "bisherige Fassung"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["county", "site"]  # no staging folder left
+
+
+def test_content_error_stops_the_started_qr_workers(tmp_path: Path) -> None:
+    """The QR codes start while the records are still validated (`build.start_qr_codes`); when a
+    record then turns out invalid, the build stops those workers: nothing holds its output."""
+    content = write_synthetic_content(tmp_path / "county", events=400, clubs=40, venues=10)
+    broken = sorted((content / "content" / "events").rglob("*.yml"))[-1]
+    broken.write_text(broken.read_text(encoding="utf-8").replace("category:", "kategorie:"), encoding="utf-8")
+    out = tmp_path / "site"
+    command = [sys.executable, "-m", "generator", "--root", str(content), "build", "--out", str(out)]
+    build = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    stdout, stderr = build.communicate(timeout=60)  # returns only when no process holds the pipes
+    assert build.returncode == 1, stdout[-1000:] + stderr[-3000:]
+    assert broken.name in stderr and "kategorie" in stderr
+    assert "Traceback" not in stdout + stderr
+    assert not out.exists()

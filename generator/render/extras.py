@@ -7,14 +7,15 @@
 * `veranstaltungen/<id>/aushang/`, `monate/<yyyy-mm>/programm/`: printable sheets (`printouts.py`)
 
 All of it is deterministic for one commit and one ``--today``. A build starts it before MkDocs
-(`start_extras`): the QR codes and everything else are made in a worker process meanwhile, so
-after MkDocs only the files are written, by that worker and this process together (`offload`).
+(`start_extras`; a build starts the QR codes even earlier, while it validates): the QR codes and
+everything else are made in worker processes meanwhile, so after MkDocs only the files are written,
+by the rendering worker and this process together (`offload`).
 """
 
 from __future__ import annotations
 
 import sys
-from concurrent.futures import Future
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -34,7 +35,7 @@ from generator.render.printouts import write_posters, write_programmes
 from generator.render.qr import SERIAL_LIMIT, QrBatch, qr_targets
 from generator.render.standalone import StandaloneRenderer
 from generator.render.widget import write_widgets
-from generator.render.workers import pool_context
+from generator.render.workers import ignore_interrupt, interrupts_deferred, pool_context
 from generator.render.writer import DuplicateOutputError
 
 
@@ -52,13 +53,15 @@ rendered (HTML documents compacted already)."""
 
 @dataclass
 class ExtrasJob:
-    """The stage's work started before MkDocs: the QR codes in worker processes (`qr.QrBatch`)
-    and, for a build, everything else rendered in one of them (needs a copy of the site there)."""
+    """The stage's work started before MkDocs: the QR codes in worker processes (`qr.QrBatch`,
+    started by a build while it still validates) and, for a large site, everything else rendered
+    in a worker of its own (``pool``: it needs a copy of the site), which then shares the writing."""
 
     root: Path
     theme_dir: Path
     site: Site
     qr_codes: QrBatch
+    pool: ProcessPoolExecutor | None = None
     rendered: Future[RenderedFiles] | None = None
 
     def files(self, catalog: Catalog) -> RenderedFiles:
@@ -75,11 +78,13 @@ class ExtrasJob:
         return render_extras(self.root, self.theme_dir, self.site, catalog)
 
     def close(self, wait: bool = False) -> None:
-        self.qr_codes.close(wait)
+        """Let the rendering worker go once it is done; with ``wait``, return when it is gone.
 
-    def terminate(self) -> None:
-        """Stop the workers at once (the build failed elsewhere or was interrupted)."""
+        QR workers whose codes were not collected are stopped."""
         self.qr_codes.terminate()
+        if self.pool is not None:
+            self.pool.shutdown(wait=wait, cancel_futures=wait)
+            self.pool = None
 
     def discard(self) -> None:
         """Let go of the files (the workers' results, ~130 MB at 10k): they are written."""
@@ -95,30 +100,47 @@ def start_extras(
     render_in_worker: bool = True,
     workers: int | None = None,
     serial_limit: int = SERIAL_LIMIT,
+    qr_codes: QrBatch | None = None,
 ) -> ExtrasJob:
     """Start the stage's work in worker processes so it is done when MkDocs is (`write_extras`).
 
-    ``workers`` and ``serial_limit`` as for `QrBatch.start` (no workers for small sites). Forked
-    workers inherit ``site`` and ``catalog``; spawned ones get the site pickled and build the
-    catalog again (`workers.pool_context`)."""
+    ``qr_codes`` were started earlier (for the site's `qr_targets`), else they start now;
+    ``workers`` and ``serial_limit`` as for `QrBatch.start` (no workers for small sites). The
+    worker that renders the rest is forked with ``site`` and ``catalog`` where that is safe;
+    a spawned one gets the site pickled and builds the catalog again (`workers.pool_context`)."""
+    targets = qr_targets(site)
+    if qr_codes is None or qr_codes.targets != targets:
+        if qr_codes is not None:
+            qr_codes.terminate()
+        qr_codes = QrBatch.start(targets, workers, serial_limit)
+    job = ExtrasJob(root, theme_dir, site, qr_codes)
+    if render_in_worker and len(targets) > serial_limit:
+        job.pool, job.rendered = _render_in_pool(root, theme_dir, site, catalog)
+    return job
+
+
+def _render_in_pool(
+    root: Path, theme_dir: Path, site: Site, catalog: Catalog
+) -> tuple[ProcessPoolExecutor | None, Future[RenderedFiles] | None]:
+    """A worker rendering `render_extras` (None, None if no process can be started here)."""
     context = pool_context()
     forked = context.get_start_method() == "fork"
+    try:
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=ignore_interrupt)
+    except OSError:
+        return None, None
     if forked:
         _inherited.update(site=site, catalog=catalog)
     try:
-        job = ExtrasJob(root, theme_dir, site, QrBatch.start(qr_targets(site), workers, serial_limit, context))
-    finally:
-        _inherited.clear()  # the workers (forked by the first QR batch) have their copy
-    executor = job.qr_codes.executor
-    if render_in_worker and executor is not None:
-        try:
+        with interrupts_deferred():  # the pool starts its worker now
             if forked:
-                job.rendered = executor.submit(_render_inherited, root, theme_dir)
-            else:
-                job.rendered = executor.submit(_render_in_worker, root, theme_dir, site, catalog.today)
-        except (BrokenProcessPool, RuntimeError):  # no worker after all: render in `write_extras`
-            job.rendered = None
-    return job
+                return pool, pool.submit(_render_inherited, root, theme_dir)
+            return pool, pool.submit(_render_in_worker, root, theme_dir, site, catalog.today)
+    except (OSError, BrokenProcessPool, RuntimeError):  # no worker after all: render in `write_extras`
+        pool.shutdown(wait=False, cancel_futures=True)
+        return None, None
+    finally:
+        _inherited.clear()  # the worker has its copy
 
 
 def write_extras(
@@ -133,7 +155,7 @@ def write_extras(
         if twice:
             raise DuplicateOutputError(f"{twice[0]} would be written twice")
         files = {**rendered, **codes}
-        write_all(site_dir, files, job.qr_codes.executor)  # shared with the idle workers
+        write_all(site_dir, files, job.pool)  # shared with the idle rendering worker
     finally:
         # On failure no worker may go on writing into a folder the build removes; on success
         # all work is done, and the workers are gone before the build exits (with os._exit).

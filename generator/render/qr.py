@@ -4,8 +4,9 @@ Every event and club page gets `qr.svg` next to its `index.html`, holding the pa
 address; the printable notices and programmes show the same files large. The codes are segno's;
 segno itself spends ~10 ms per code (~7 ms choosing the best of the eight masks, ISO/IEC 18004
 §7.8.3), so web addresses go through `qr_matrix`, which makes the same bytes in ~1 ms. A build
-starts the whole batch in a worker process before MkDocs runs and collects it afterwards
-(``QrBatch.start`` … ``QrBatch.result``); MkDocs keeps a core of its own.
+starts the whole batch in a worker process as soon as it knows the ids, while it still validates
+the records on the other core, and collects it in the extras stage (``QrBatch.start`` …
+``QrBatch.result``).
 
 Output is deterministic: the same address always gives the same bytes (error correction M,
 quiet zone of four modules, no XML declaration, no size in pixels: the page sizes the image).
@@ -16,16 +17,15 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from multiprocessing.context import BaseContext
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING
 
 import segno
 
 from generator.render import qr_matrix, urls
-from generator.render.workers import ignore_interrupt, pool_context
+from generator.render.workers import ignore_interrupt, interrupts_deferred, pool_context
 
 if TYPE_CHECKING:  # keeps the worker processes' imports small
     from generator.models.site import Site
@@ -75,88 +75,92 @@ def _make(targets: list[QrTarget]) -> list[tuple[str, bytes]]:
 
 def qr_targets(site: Site) -> list[QrTarget]:
     """The QR codes of a site: every event page, every club page and the page "Kalender abonnieren"."""
-    base = site.town.site_url
-    pages = [urls.event(event_id) for event_id in sorted(site.events)]
-    pages += [urls.club(club_id) for club_id in sorted(site.clubs)]
+    return qr_targets_of(site.town.site_url, site.events, site.clubs)
+
+
+def qr_targets_of(site_url: str, event_ids: Iterable[str], club_ids: Iterable[str]) -> list[QrTarget]:
+    """`qr_targets` from the ids alone: a build starts the codes while it still validates the records."""
+    pages = [urls.event(event_id) for event_id in sorted(event_ids)]
+    pages += [urls.club(club_id) for club_id in sorted(club_ids)]
     pages.append(urls.subscribe())
-    return [QrTarget(urls.qr(page), base + page) for page in pages]
+    return [QrTarget(urls.qr(page), site_url + page) for page in pages]
 
 
 @dataclass
 class QrBatch:
     """QR codes being made (in worker processes for large batches) while the build goes on.
 
-    The workers stay until ``close``: the extras stage hands them its files to write (`offload`)."""
+    Plain processes, each sending its codes through a pipe: no thread in this process (a pool
+    would start one), so a build can start the batch while it still validates the records and
+    still fork the feeds and extras workers afterwards (`workers.fork_is_safe`)."""
 
     targets: list[QrTarget]
-    _futures: list[Future[list[tuple[str, bytes]]]] = field(default_factory=list)
-    _executor: ProcessPoolExecutor | None = None
+    _workers: list[tuple[BaseProcess, Connection]] = field(default_factory=list)
 
     @classmethod
     def start(
-        cls,
-        targets: Iterable[QrTarget],
-        workers: int | None = None,
-        serial_limit: int = SERIAL_LIMIT,
-        context: BaseContext | None = None,
+        cls, targets: Iterable[QrTarget], workers: int | None = None, serial_limit: int = SERIAL_LIMIT
     ) -> QrBatch:
         batch = cls(list(targets))
-        # one core stays with the building process (MkDocs runs meanwhile)
-        workers = workers or max(1, min(4, (os.cpu_count() or 1) - 1))
         if len(batch.targets) <= serial_limit:
             return batch
-        chunks = [batch.targets[index :: workers * 2] for index in range(workers * 2)]
-        try:
-            # forked if safe (the extras worker then inherits the site), else fresh interpreters
-            batch._executor = ProcessPoolExecutor(
-                max_workers=workers, mp_context=context or pool_context(), initializer=ignore_interrupt
-            )
-            batch._futures = [batch._executor.submit(_make, chunk) for chunk in chunks if chunk]
-        except OSError:  # no processes allowed here: make them in this process
-            batch.close()
-            batch._futures = []
+        # one core stays with the building process
+        count = workers or max(1, min(4, (os.cpu_count() or 1) - 1))
+        context = pool_context()  # forked if safe, else fresh interpreters (the targets are all they need)
+        for index in range(count):
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(target=_make_and_send, args=(batch.targets[index::count], send), daemon=True)
+            try:
+                with interrupts_deferred():
+                    process.start()
+            except OSError:  # no processes allowed here: `result` makes them in this process
+                receive.close()
+                batch.terminate()
+                return batch
+            finally:
+                send.close()
+            batch._workers.append((process, receive))
         return batch
+
+    @property
+    def in_workers(self) -> bool:
+        return bool(self._workers)
 
     def result(self) -> dict[str, bytes]:
         """Site-relative path → SVG bytes, sorted by path."""
         made: list[tuple[str, bytes]] = []
         try:
-            for future in self._futures:
-                made += future.result()
-        except (BrokenProcessPool, OSError):  # a worker died (e.g. killed for memory): make them here
-            self.close()
-            self._futures = []
-        if not self._futures:
-            made = _make(self.targets)
-        return dict(sorted(made))
-
-    @property
-    def executor(self) -> ProcessPoolExecutor | None:
-        """The worker processes, while they are there."""
-        return self._executor
+            for _process, receive in self._workers:
+                made += receive.recv()
+        except (EOFError, OSError):  # a worker died (e.g. killed for memory): make them all here
+            self.terminate()
+        complete = bool(self._workers)
+        self.terminate()  # each worker ends once it has sent its codes
+        return dict(sorted(made if complete else _make(self.targets)))
 
     def discard(self) -> None:
-        """Drop the results (after ``result()`` was read): the codes are written."""
-        self._futures = []
+        """Drop the targets (after ``result()`` was read): the codes are written."""
         self.targets = []
 
     def terminate(self) -> None:
         """Stop the workers now, whatever they are doing (the build failed or was interrupted).
 
         They ignore Ctrl+C (`workers.ignore_interrupt`), and the build leaves with ``os._exit``,
-        so nothing else would stop a worker still busy or waiting for work."""
-        if self._executor is not None:
-            processes = list((self._executor._processes or {}).values())  # public only from Python 3.14
-            self._executor.shutdown(wait=False, cancel_futures=True)
-            for process in processes:
-                process.terminate()
-            for process in processes:
-                process.join()
-            self._executor = None
+        so nothing else would stop a worker still busy."""
+        for process, receive in self._workers:
+            process.terminate()
+            process.join()
+            receive.close()
+        self._workers = []
 
-    def close(self, wait: bool = False) -> None:
-        """Let the workers exit once their work is done (results stay readable); with ``wait``,
-        drop the work not started and return when the workers are gone."""
-        if self._executor is not None:
-            self._executor.shutdown(wait=wait, cancel_futures=wait)
-            self._executor = None
+
+def _make_and_send(targets: list[QrTarget], results: Connection) -> None:
+    """In a worker: make the codes and send them (an error ends the worker; `result` then makes
+    them all in the building process, where the error is raised again)."""
+    ignore_interrupt()
+    try:
+        results.send(_make(targets))
+    except BaseException:
+        os._exit(1)  # quietly: the building process reports it
+    finally:
+        results.close()

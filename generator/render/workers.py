@@ -8,9 +8,12 @@ at the moment of the fork stays locked in the child for ever (`serve` runs threa
 
 from __future__ import annotations
 
+import multiprocessing
 import signal
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from multiprocessing import get_context
 from multiprocessing.context import BaseContext
 
@@ -40,3 +43,34 @@ def ignore_interrupt() -> None:
     A terminal sends Ctrl+C to every process of the build; without this each worker printed
     its own KeyboardInterrupt traceback."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """Hold Ctrl+C back while worker processes are forked; it arrives when the block is left.
+
+    CPython runs its after-fork hooks (logging's among them) with the signal handler live, and a
+    KeyboardInterrupt raised inside one is printed as "Exception ignored" and lost: the build
+    went on to the end as if nothing had been pressed. Blocked, the signal waits for the fork.
+    The forked workers inherit the blocked signal; they ignore it anyway (`ignore_interrupt`)."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no fork either
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def stop_workers() -> None:
+    """Stop every worker process this process started and still has: the build failed or was
+    interrupted, perhaps just while a worker was being started and not yet known to its job.
+
+    Workers ignore Ctrl+C (`ignore_interrupt`), and a build leaves with ``os._exit``, so
+    nothing else would stop one that is busy or waits for its results to be read."""
+    children = multiprocessing.active_children()
+    for child in children:
+        child.terminate()
+    for child in children:
+        child.join()

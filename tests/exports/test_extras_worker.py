@@ -36,7 +36,7 @@ def test_worker_renders_and_writes_the_same_files(tmp_path: Path) -> None:
     job = start_extras(ROOT, project.theme_dir, site, catalog, workers=1, serial_limit=0)
     assert job.rendered is not None, "the sample is small: the test asks for a worker anyway"
     report = write_extras(ROOT, project.theme_dir, site, catalog, there, job)
-    assert job.qr_codes.executor is None, "the workers are let go"
+    assert job.pool is None and not job.qr_codes.in_workers, "the workers are let go"
     assert report.sizes == plain.sizes
     assert _files(there) == _files(here)
     assert any(name.endswith("/aushang/index.html") for name in report.sizes)

@@ -7,10 +7,13 @@ from pathlib import Path
 import pytest
 from qr_decode import decode_qr
 
+from generator.build import start_qr_codes
+from generator.pipeline import Project, load_site
 from generator.render import qr_matrix
-from generator.render.qr import SERIAL_LIMIT, QrBatch, QrTarget, qr_svg, segno_svg
+from generator.render.qr import SERIAL_LIMIT, QrBatch, QrTarget, qr_svg, qr_targets, segno_svg
 
 BASE = "https://engagiert-herzberg.example.org/"
+ROOT = Path(__file__).resolve().parents[2]
 # byte-mode capacity at level M per version: the longest text of each version and one byte more
 CAPACITY = {1: 14, 2: 26, 3: 42, 4: 62, 5: 84, 6: 106, 7: 122, 8: 152, 9: 180, 10: 213, 14: 362, 21: 711, 27: 1125}
 
@@ -65,8 +68,25 @@ def test_batch_in_worker_processes_gives_the_same_bytes() -> None:
     ]
     assert len(targets) > SERIAL_LIMIT
     parallel = QrBatch.start(targets, workers=2)
-    assert parallel._futures, "große Stapel laufen in eigenen Prozessen"
+    assert parallel.in_workers, "große Stapel laufen in eigenen Prozessen"
     made = parallel.result()
     assert list(made) == sorted(t.path for t in targets)
     assert made == QrBatch(targets).result()
     assert made["x/7/qr.svg"] == qr_svg("https://engagiert.example.org/veranstaltungen/termin-7/")
+
+
+def test_codes_started_before_validation_are_the_sites_codes() -> None:
+    """A build starts the QR codes from the file names (`build.start_qr_codes`) while it validates."""
+    started: list[QrBatch] = []
+    site, _ = load_site(Project(ROOT), lambda town, files: started.append(start_qr_codes(town, files)))
+    assert site is not None and len(started) == 1
+    assert started[0].targets == qr_targets(site)
+    assert len(started[0].targets) == len(site.events) + len(site.clubs) + 1
+
+
+def test_no_early_codes_while_file_names_are_wrong(tmp_path: Path) -> None:
+    project = Project(ROOT).copy_to(tmp_path / "project")
+    (project.content_dir / "events" / "Falscher Name.yml").write_text("title: x\n", encoding="utf-8")
+    called: list[object] = []
+    site, report = load_site(project, lambda town, files: called.append(files))
+    assert site is None and report and not called

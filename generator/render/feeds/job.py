@@ -29,7 +29,7 @@ from pathlib import Path
 
 from generator.models.site import Site
 from generator.render.feeds.writer import FeedReport, print_warnings, render_feeds
-from generator.render.workers import flush_standard_streams, fork_is_safe, ignore_interrupt
+from generator.render.workers import flush_standard_streams, fork_is_safe, ignore_interrupt, interrupts_deferred
 from generator.render.writer import DuplicateOutputError
 
 
@@ -60,7 +60,8 @@ class FeedJob:
         receive, send = context.Pipe(duplex=False)
         process = context.Process(target=_work, args=(root, site, staging, today, send), daemon=True)
         try:  # daemon: a build that fails before wait() does not wait for the feeds
-            process.start()
+            with interrupts_deferred():
+                process.start()
         except OSError:  # no processes allowed here: wait() writes them in this process
             shutil.rmtree(staging, ignore_errors=True)
             receive.close()
