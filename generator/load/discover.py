@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,10 +34,13 @@ def discover(content_dir: Path, root: Path) -> tuple[list[ContentFile], list[Pro
         folder = content_dir / kind
         if not folder.is_dir():
             continue
-        for path in sorted(folder.rglob("*")):
-            if path.is_dir() or path.name in _IGNORED_NAMES or path.name.startswith("."):
+        shown_folder = display_path(folder, root)
+        for parts in _files_below(str(folder)):
+            name = parts[-1]
+            if name in _IGNORED_NAMES or name.startswith("."):
                 continue
-            shown = display_path(path, root)
+            path = folder.joinpath(*parts)
+            shown = "/".join((shown_folder, *parts))
             if path.suffix != extension:
                 hint = " Benennen Sie „.yaml“ in „.yml“ um." if path.suffix == ".yaml" and extension == ".yml" else ""
                 problems.append(
@@ -61,6 +65,25 @@ def discover(content_dir: Path, root: Path) -> tuple[list[ContentFile], list[Pro
                 continue
             files.append(ContentFile(kind, record_id, path, shown))
     return files, problems
+
+
+def _files_below(folder: str) -> list[tuple[str, ...]]:
+    """Every file under ``folder`` (not following links to folders) as its path parts relative to
+    it, sorted part by part as ``sorted(Path(folder).rglob("*"))`` sorts them. Strings, not Path
+    objects: at county scale (11,000 files) the sorting of Paths alone took 0.4 s."""
+    found: list[tuple[str, ...]] = []
+    pending: list[tuple[str, tuple[str, ...]]] = [(folder, ())]
+    while pending:
+        directory, prefix = pending.pop()
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                parts = (*prefix, entry.name)
+                if entry.is_dir():
+                    if not entry.is_symlink():
+                        pending.append((entry.path, parts))
+                else:
+                    found.append(parts)
+    return sorted(found)
 
 
 def suggest_id(name: str) -> str:
