@@ -161,8 +161,9 @@ def _replace_directory(new: Path, target: Path) -> None:
     if target.exists():
         old = target.with_name(f".{target.name}-old")
         shutil.rmtree(old, ignore_errors=True)
-        target.rename(old)
-        new.rename(target)
+        with interrupts_deferred():  # Ctrl+C between the renames would leave no site at all
+            target.rename(old)
+            new.rename(target)
         shutil.rmtree(old, ignore_errors=True)
     else:
         new.rename(target)

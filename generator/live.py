@@ -29,7 +29,7 @@ from generator.render.extras import write_extras
 from generator.render.feeds import write_feeds
 from generator.render.minify import compact_files
 from generator.render.mkdocs_build import run_mkdocs
-from generator.render.pages import NavEntry, PageRenderer
+from generator.render.pages import NavEntry, PageRenderer, template_environment
 from generator.render.search import index_site
 from generator.render.shells import ShellPlan
 from generator.render.sitemap import write_sitemap
@@ -61,6 +61,9 @@ class LiveSite:
         ``on_pages_ready`` is called as soon as the pages show the change, before feeds and search.
         """
         self._on_pages_ready = on_pages_ready
+        theme_changed = self._theme_changed()
+        if theme_changed:
+            template_environment.cache_clear()  # templates are read once per environment
         renderer = PageRenderer(site, today, self.project.theme_dir / "pages")
         nav = renderer.render_all()
         plan = ShellPlan.of(renderer.pages, {entry.url for entry in nav})
@@ -74,7 +77,7 @@ class LiveSite:
             or nav != self._nav
             or page_urls != self._page_urls
             or set(_relative_files(fresh)) != set(_relative_files(self.docs))
-            or self._theme_changed()
+            or theme_changed
         )
         if full:
             shutil.rmtree(self.docs, ignore_errors=True)

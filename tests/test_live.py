@@ -71,3 +71,23 @@ def test_a_new_page_falls_back_to_a_full_rebuild(sample_copy: Project, tmp_path:
     assert site is not None
     assert live.update(site, TODAY) == "vollständig"
     assert (tmp_path / "served" / "veranstaltungen" / "sprechstunde-kopie" / "index.html").is_file()
+
+
+def test_an_edited_template_is_used_by_the_next_rebuild(sample_copy: Project, tmp_path: Path) -> None:
+    """Templates are compiled once per environment (no file check per page); a theme edit clears them."""
+    project = sample_copy
+    live = LiveSite(project, tmp_path / "served", tmp_path / "work")
+    site, _ = load_site(project)
+    assert site is not None
+    live.update(site, TODAY)
+    edits = {
+        "pages/event.html": ("Diese Seite auf dem Handy öffnen", "Diese Seite auf dem Telefon öffnen"),
+        "standalone/poster.html": ("Drucken mit Strg + P", "Ausdrucken mit Strg + P"),
+    }
+    for template, (old, new) in edits.items():
+        path = project.theme_dir / template
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    assert live.update(site, TODAY) == "vollständig"
+    event = tmp_path / "served" / "veranstaltungen" / "sprechstunde"
+    assert "Diese Seite auf dem Telefon öffnen" in (event / "index.html").read_text(encoding="utf-8")
+    assert "Ausdrucken mit Strg + P" in (event / "aushang" / "index.html").read_text(encoding="utf-8")
