@@ -11,8 +11,8 @@ byte, so nothing runs across a row end), which is also one big integer:
   terminator), Reed-Solomon by table lookup per codeword;
 * placement by one gather through the version's module order;
 * each mask is one XOR; its penalty is segno's (`encoder.mask_scores`) to the point: 2×2 blocks
-  (N2) and runs (N1) are zero bytes of a few XORs and shifts, the finder-like patterns (N3) use
-  segno's own search, first of equal scores wins;
+  (N2) and runs (N1) are zero bytes of a few XORs and shifts, the finder-like patterns (N3) one
+  regular expression that counts what segno's search counts, first of equal scores wins;
 * format and version information from segno's own functions, the SVG drawn as segno's writer
   draws it (`writers.write_svg` with the options of `qr.qr_svg`).
 
@@ -40,6 +40,19 @@ _SEP = 0xFF
 """Marks a row's end (and fills a row before the first): differs from every module value (0–3)."""
 _SEP_BYTE = bytes([_SEP])
 _N3 = b"\x01\x00\x01\x01\x01\x00\x01"
+_LIGHT_BEFORE = (b"\x00\x00\x00\x00", b"\xff", b"\xff\x00", b"\xff\x00\x00", b"\xff\x00\x00\x00")
+_N3_COUNTED = re.compile(
+    _N3
+    + b"(?:"
+    + b"|".join(b"(?<=" + re.escape(before + _N3) + b")" for before in _LIGHT_BEFORE)
+    + rb"|(?=\x00\x00\x00\x00|\x00{0,3}\xff))"
+)
+"""The finder-like patterns segno's ``mask_scores`` counts (N3): dark-light-dark-dark-dark-light-dark
+with four light modules before or after it, or only light ones up to the line's start or end
+(a separator, 0xFF). segno searches each line from the left and resumes 7 modules on after a
+counted pattern, 4 after one without light space: no pattern can start 1 to 3 modules on, so
+this is exactly a left-to-right search for non-overlapping counted patterns, done in C instead
+of ~33 Python iterations per mask (half the time of a code)."""
 _BITS = [bytes((value >> shift) & 1 for shift in range(7, -1, -1)) for value in range(256)]
 _SVG_MODULES = b"\x00" + b"\x01" * 254 + b"\x02"
 """``bytes.translate`` table: 0 light, the separator a row mark (2), every other value dark (1)."""
@@ -269,22 +282,8 @@ def _penalty(value: int, lines: bytes, size: int, matrix_length: int) -> int:
     # N2: a 2×2 block of equal modules <=> a zero byte in the matrix part of this
     blocks = equal | (value ^ (value >> (8 * stride))) | (equal >> (8 * stride))
     n2 = 3 * (matrix_length - stride - _nonzero_bytes(blocks, _ones(length, stride, matrix_length)))
-    # N3: segno's search, resuming where segno resumes
-    n3 = 0
-    found = lines.find(_N3, stride)
-    while found != -1:
-        idx = found % stride
-        line = found - idx
-        after = found + 7
-        if (
-            idx in (0, size - 7)
-            or not any(lines[line + max(idx - 4, 0) : found])
-            or not any(lines[after : line + min(idx + 11, size)])
-        ):
-            n3 += 40
-        else:
-            after = found + 4
-        found = lines.find(_N3, after)
+    # N3: segno's search, as one regular expression (`_N3_COUNTED`)
+    n3 = 40 * len(_N3_COUNTED.findall(lines, stride))
     # N4: segno adds up module values (0–3: bits 0 and 1); every module is in `lines` twice, and
     # each of the 3 × size + 1 separators (0xFF) adds 1 + 2
     every = _ones(length, 0, length)

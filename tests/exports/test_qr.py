@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
+import segno.encoder
 from qr_decode import decode_qr
 
 from generator.build import start_qr_codes
@@ -90,3 +92,32 @@ def test_no_early_codes_while_file_names_are_wrong(tmp_path: Path) -> None:
     called: list[object] = []
     site, report = load_site(project, lambda town, files: called.append(files))
     assert site is None and report and not called
+
+
+def _matrix_lines(rows: list[bytearray]) -> bytes:
+    """``rows`` laid out as `qr_matrix` scores them: separator row, rows, then the columns."""
+    size = len(rows)
+    flat = qr_matrix._SEP_BYTE * (size + 1) + b"".join(bytes(row) + qr_matrix._SEP_BYTE for row in rows)
+    return flat + qr_matrix._columns(flat, size)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_penalty_is_segnos_for_any_matrix(seed: int) -> None:
+    """N1–N4 against segno's own `mask_scores` on random matrices (module values 0–3, as segno
+    has them while it chooses the mask) with finder-like runs planted near line ends and in the
+    middle, with and without light space: the cases of segno's N3 search and its resume rules."""
+    rng = random.Random(seed)
+    size = 21 + 4 * rng.randrange(10)
+    rows = [bytearray(rng.choice(b"\x00\x00\x00\x01\x01\x01\x02\x03") for _ in range(size)) for _ in range(size)]
+    planted = b"\x01\x00\x01\x01\x01\x00\x01"
+    for row in rng.sample(rows, size // 2):
+        start = rng.choice([0, 1, 2, 3, 4, 5, size - 7, size - 8, size - 10, size - 11, rng.randrange(size - 7)])
+        row[start : start + 7] = planted
+        if rng.random() < 0.5:  # light space, clipped to the row
+            row[max(0, start - 4) : start] = bytes(len(row[max(0, start - 4) : start]))
+        if rng.random() < 0.3 and start + 11 <= size:  # a second pattern overlapping by three modules
+            row[start + 4 : start + 11] = planted
+    lines = _matrix_lines(rows)
+    matrix_length = (size + 1) * (size + 1)
+    expected = sum(segno.encoder.mask_scores([bytearray(row) for row in rows], size, size))
+    assert qr_matrix._penalty(int.from_bytes(lines, "big"), lines, size, matrix_length) == expected
