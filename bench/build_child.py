@@ -6,7 +6,6 @@ python -m bench.build_child ROOT OUT YYYY-MM-DD   → prints `BENCH {json}`
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from datetime import date
@@ -15,7 +14,7 @@ from pathlib import Path
 from generator.build import build_site
 from generator.pipeline import Project
 from generator.progress import Progress
-from generator.render.workers import flush_standard_streams
+from generator.render.workers import exit_now
 
 if __name__ == "__main__":
     root, out, today = Path(sys.argv[1]), Path(sys.argv[2]), date.fromisoformat(sys.argv[3])
@@ -24,5 +23,4 @@ if __name__ == "__main__":
     code = build_site(Project(root), out, today, progress)
     wall = time.perf_counter() - started
     print("BENCH " + json.dumps({"code": code, "wall": wall, "stages": progress.timings, "rss": progress.peak_rss_mb}))
-    flush_standard_streams()
-    os._exit(0)  # without the interpreter's teardown, as `python -m generator` leaves
+    exit_now(0)  # as `python -m generator` leaves

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import segno
 
 from generator.render import qr_matrix, urls
-from generator.render.workers import ignore_interrupt, interrupts_deferred, pool_context
+from generator.render.workers import ignore_interrupt, pool_context, start_worker
 
 if TYPE_CHECKING:  # keeps the worker processes' imports small
     from generator.models.site import Site
@@ -108,18 +108,11 @@ class QrBatch:
         count = workers or max(1, min(4, (os.cpu_count() or 1) - 1))
         context = pool_context()  # forked if safe, else fresh interpreters (the targets are all they need)
         for index in range(count):
-            receive, send = context.Pipe(duplex=False)
-            process = context.Process(target=_make_and_send, args=(batch.targets[index::count], send), daemon=True)
-            try:
-                with interrupts_deferred():
-                    process.start()
-            except OSError:  # no processes allowed here: `result` makes them in this process
-                receive.close()
+            worker = start_worker(context, _make_and_send, batch.targets[index::count])
+            if worker is None:  # no processes allowed here: `result` makes them in this process
                 batch.terminate()
-                return batch
-            finally:
-                send.close()
-            batch._workers.append((process, receive))
+                break
+            batch._workers.append(worker)
         return batch
 
     @property
@@ -143,10 +136,7 @@ class QrBatch:
         self.targets = []
 
     def terminate(self) -> None:
-        """Stop the workers now, whatever they are doing (the build failed or was interrupted).
-
-        They ignore Ctrl+C (`workers.ignore_interrupt`), and the build leaves with ``os._exit``,
-        so nothing else would stop a worker still busy."""
+        """Stop the workers now, whatever they are doing (see `workers.stop_workers` for why)."""
         for process, receive in self._workers:
             process.terminate()
             process.join()

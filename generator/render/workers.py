@@ -9,13 +9,17 @@ at the moment of the fork stays locked in the child for ever (`serve` runs threa
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from multiprocessing import get_context
+from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+from typing import Any, NoReturn
 
 
 def fork_is_safe() -> bool:
@@ -63,6 +67,27 @@ def interrupts_deferred() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+def start_worker(
+    context: BaseContext, target: Callable[..., None], *args: Any
+) -> tuple[BaseProcess, Connection] | None:
+    """Start ``target(*args, send)`` in a daemon worker that sends its results through a pipe.
+
+    Returns the process and the receiving end (EOF once the worker is gone), or None where no
+    process may be started. The fork happens with Ctrl+C held back (`interrupts_deferred`);
+    daemon: a build that fails before it reads the results does not wait for the worker."""
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=target, args=(*args, send), daemon=True)
+    try:
+        with interrupts_deferred():
+            process.start()
+    except OSError:
+        receive.close()
+        return None
+    finally:
+        send.close()  # the worker has its copy
+    return process, receive
+
+
 def stop_workers() -> None:
     """Stop every worker process this process started and still has: the build failed or was
     interrupted, perhaps just while a worker was being started and not yet known to its job.
@@ -74,3 +99,12 @@ def stop_workers() -> None:
         child.terminate()
     for child in children:
         child.join()
+
+
+def exit_now(code: int) -> NoReturn:
+    """Leave the process without the interpreter's teardown, which frees every object one by one:
+    after a build of 10,000 events that took 2.0 s of nothing but waiting (mypy does the same,
+    `hard_exit`). Only for the end of a command: every worker must be gone by then (see
+    `stop_workers`); only the standard streams may still hold output."""
+    flush_standard_streams()
+    os._exit(code)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from generator.models.site import Site
 from generator.render.feeds.writer import FeedReport, print_warnings, render_feeds
-from generator.render.workers import flush_standard_streams, fork_is_safe, ignore_interrupt, interrupts_deferred
+from generator.render.workers import flush_standard_streams, fork_is_safe, ignore_interrupt, start_worker
 from generator.render.writer import DuplicateOutputError
 
 
@@ -57,18 +57,11 @@ class FeedJob:
             staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-kalender-", dir=site_dir.parent))
         except OSError:
             return
-        receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_work, args=(root, site, staging, today, send), daemon=True)
-        try:  # daemon: a build that fails before wait() does not wait for the feeds
-            with interrupts_deferred():
-                process.start()
-        except OSError:  # no processes allowed here: wait() writes them in this process
+        worker = start_worker(context, _work, root, site, staging, today)
+        if worker is None:  # no processes allowed here: wait() writes them in this process
             shutil.rmtree(staging, ignore_errors=True)
-            receive.close()
-            send.close()
             return
-        send.close()
-        self._process, self._results, self._staging = process, receive, staging
+        (self._process, self._results), self._staging = worker, staging
         self.in_background = True
 
     def wait(self) -> FeedReport:
