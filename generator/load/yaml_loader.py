@@ -15,9 +15,10 @@ into Python data by our own small walker, which also
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 import yaml
 
@@ -137,92 +138,222 @@ def read_text(path: Path, shown_path: str) -> str:
 
 def load_yaml_text(text: str, shown_path: str, line_offset: int = 0) -> LoadedDocument:
     """Parse YAML text; ``line_offset`` shifts reported lines (for front matter)."""
+    source = SourceMap(shown_path)
+    builder = _Builder(source, text, line_offset)
     try:
-        node = yaml.compose(text, Loader=_StringsLoader)
-    except yaml.composer.ComposerError as exc:
-        raise _syntax_error(exc, text, shown_path, line_offset) from None
+        for event in yaml.parse(text, Loader=_StringsLoader):
+            builder.feed(event)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text, shown_path, line_offset) from None
-    source = SourceMap(shown_path)
-    if node is None:
-        return LoadedDocument(None, source)
-    walker = _Walker(source, line_offset)
-    data = walker.build(node, ())
-    if walker.aliases:
-        walker.problems.extend(_alias_problems(text, walker.aliases, shown_path, line_offset))
-    if walker.problems:
-        raise YamlLoadError(walker.problems)
-    return LoadedDocument(data, source)
+    except yaml.reader.ReaderError as exc:
+        raise _unreadable_character(exc, text, shown_path, line_offset) from None
+    if builder.problems:
+        raise YamlLoadError(builder.problems)
+    return LoadedDocument(builder.result, source)
 
 
-def _alias_problems(text: str, aliases: list[Loc], shown_path: str, line_offset: int) -> list[Problem]:
-    """One problem per `*alias`, at the alias itself; the walk meets aliases in document order."""
-    marks = [e.start_mark for e in yaml.parse(text, Loader=_StringsLoader) if isinstance(e, yaml.AliasEvent)]
-    message = "Verweise mit & und * (YAML-Anker) sind nicht erlaubt. Schreiben Sie den Wert an jeder Stelle aus."
-    return [
-        Problem(Location(shown_path, mark.line + 1 + line_offset, mark.column + 1), field_label(loc), message)
-        for loc, mark in zip(aliases, marks, strict=False)
-    ]
+MAX_DEPTH = 20
+"""Deepest nesting of lists and fields accepted; the content models need five levels.
+
+The bound keeps hostile files harmless: PyYAML's own composer recurses once per level (50,000
+nested brackets crash the interpreter), so the data is built here from the parser's flat event
+stream with an explicit stack, and anything deeper than this is reported, not built."""
+
+_ANCHOR_MESSAGE = "Verweise mit & und * (YAML-Anker) sind nicht erlaubt. Schreiben Sie den Wert an jeder Stelle aus."
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.AliasEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_END_EVENTS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
-class _Walker:
-    """Turns a node tree into dicts, lists and strings, recording positions."""
+@dataclass
+class _Collection:
+    """A list or mapping being built; ``key`` is the key whose value comes next (mappings)."""
 
-    def __init__(self, source: SourceMap, line_offset: int):
+    loc: Loc
+    value: list[Any] | dict[str, Any]
+    key: str | None = None
+    skip_value: bool = False
+    """The key was refused (duplicate, not text): its value is read but not kept."""
+
+
+@dataclass
+class _Skipped:
+    """A subtree read past, not built: refused (too deep, a forbidden tag), or a key's that was refused.
+
+    ``role`` says what its end means: ``value`` stands for a missing value (None), ``key`` makes
+    the mapping skip the value that follows, ``dropped`` (the value of a refused key) leaves no trace.
+    """
+
+    role: Literal["value", "key", "dropped"]
+    depth: int = 1
+
+
+class _Builder:
+    """Turns the parser's events into dicts, lists and strings, recording positions.
+
+    Rejects duplicate keys, aliases, explicit tags and nesting deeper than ``MAX_DEPTH``, each
+    with a located problem, and keeps reading: one run reports every problem of the file.
+    """
+
+    def __init__(self, source: SourceMap, text: str, line_offset: int):
         self.source = source
+        self.text = text
         self.line_offset = line_offset
         self.problems: list[Problem] = []
-        self.aliases: list[Loc] = []
-        """Locations of alias uses, in document order."""
-        self._seen: set[int] = set()
+        self.result: Any = None
+        self._stack: list[_Collection | _Skipped] = []
+        self._anchors: set[str] = set()
+        self._documents = 0
+        self._too_deep_reported = False
 
-    def _position(self, node: yaml.Node) -> tuple[int, int]:
-        mark = node.start_mark
+    def _position(self, event: yaml.Event) -> tuple[int, int]:
+        mark = event.start_mark
         return (mark.line + 1 + self.line_offset, mark.column + 1)
 
-    def _problem(self, node: yaml.Node, message: str, loc: Loc = (), position: tuple[int, int] | None = None) -> None:
-        where = Location(self.source.path, *(position or self._position(node)))
+    def _problem(self, event: yaml.Event, message: str, loc: Loc = ()) -> None:
+        where = Location(self.source.path, *self._position(event))
         self.problems.append(Problem(where, field_label(loc), message))
 
-    def build(self, node: yaml.Node, loc: Loc) -> Any:
-        if id(node) in self._seen:  # an alias: located later from the event stream (the node sits at the anchor)
-            self.aliases.append(loc)
-            return None
-        self._seen.add(id(node))
-        self.source.values[loc] = self._position(node)
-        if node.tag not in _PLAIN_TAGS:
-            self._problem(
-                node,
-                f"Der YAML-Tag „{node.tag}“ ist nicht erlaubt. Entfernen Sie das Ausrufezeichen-Wort vor dem Wert.",
-            )
-            return None
-        if isinstance(node, yaml.ScalarNode):
-            if node.value == "" and not node.style:
-                return None  # `key:` with nothing after it means "not set"
-            return node.value
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*loc, index)) for index, item in enumerate(node.value)]
-        return self._build_mapping(node, loc)
-
-    def _build_mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                self._problem(key_node, "Ein Feldname muss einfacher Text sein.")
-                continue
-            key = key_node.value
-            if key in result:
-                first_line = self.source.keys[(*loc, key)][0]
-                self._problem(
-                    key_node,
-                    f"Das Feld „{key}“ steht doppelt (zuerst in Zeile {first_line}). "
-                    "Löschen Sie einen der beiden Einträge.",
-                    (*loc, key),
+    def feed(self, event: yaml.Event) -> None:
+        top = self._stack[-1] if self._stack else None
+        if isinstance(top, _Skipped):
+            self._skip(top, event)
+        elif isinstance(event, _NODE_EVENTS):
+            if isinstance(top, _Collection) and isinstance(top.value, dict) and top.key is None and not top.skip_value:
+                self._key(top, event)
+            else:
+                self._node(top, event)
+        elif isinstance(event, _END_EVENTS):
+            finished = self._stack.pop()
+            assert isinstance(finished, _Collection)
+            self._attach(finished.value)
+        elif isinstance(event, yaml.DocumentStartEvent):
+            self._documents += 1
+            if self._documents > 1:
+                raise YamlLoadError(
+                    [
+                        Problem(
+                            Location(self.source.path, *self._position(event)),
+                            "",
+                            "Die Datei ist kein gültiges YAML. " + _SYNTAX_HINTS[-1][1],
+                        )
+                    ]
                 )
-                continue
-            self.source.keys[(*loc, key)] = self._position(key_node)
-            result[key] = self.build(value_node, (*loc, key))
-        return result
+
+    def _skip(self, skipped: _Skipped, event: yaml.Event) -> None:
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            skipped.depth += 1
+        elif isinstance(event, _END_EVENTS):
+            skipped.depth -= 1
+            if skipped.depth == 0:
+                self._stack.pop()
+                if skipped.role == "key":
+                    parent = self._stack[-1]
+                    assert isinstance(parent, _Collection)
+                    parent.skip_value = True
+                elif skipped.role == "value":
+                    self._attach(None)
+        if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)) and event.anchor:
+            self._anchors.add(event.anchor)
+
+    def _key(self, mapping: _Collection, event: yaml.Event) -> None:
+        if not isinstance(event, yaml.ScalarEvent):
+            self._problem(event, "Ein Feldname muss einfacher Text sein.")
+            if isinstance(event, yaml.AliasEvent):
+                mapping.skip_value = True
+            else:
+                self._stack.append(_Skipped("key"))
+            return
+        assert isinstance(mapping.value, dict)
+        key = event.value
+        loc = (*mapping.loc, key)
+        if loc in self.source.keys:
+            first_line = self.source.keys[loc][0]
+            self._problem(
+                event,
+                f"Das Feld „{key}“ steht doppelt (zuerst in Zeile {first_line}). "
+                "Löschen Sie einen der beiden Einträge.",
+                loc,
+            )
+            mapping.skip_value = True
+            return
+        self.source.keys[loc] = self._position(event)
+        mapping.key = key
+
+    def _node(self, parent: _Collection | None, event: yaml.Event) -> None:
+        if parent is not None and parent.skip_value:
+            parent.skip_value = False
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                self._stack.append(_Skipped("dropped"))
+            return
+        loc = self._child_loc(parent)
+        self.source.values[loc] = self._position(event)
+        if isinstance(event, yaml.AliasEvent):
+            self._alias(event, loc)
+            self._attach(None)
+            return
+        if event.anchor:
+            self._anchors.add(event.anchor)
+        if event.tag not in (None, "!") and event.tag not in _PLAIN_TAGS:
+            self._problem(
+                event,
+                f"Der YAML-Tag „{event.tag}“ ist nicht erlaubt. Entfernen Sie das Ausrufezeichen-Wort vor dem Wert.",
+            )
+            self._refuse(event)
+            return
+        if isinstance(event, yaml.ScalarEvent):
+            # `key:` with nothing after it means "not set"
+            self._attach(None if event.value == "" and not event.style else event.value)
+            return
+        if len(self._stack) >= MAX_DEPTH:
+            if not self._too_deep_reported:
+                self._too_deep_reported = True
+                self._problem(
+                    event,
+                    f"Hier sind Listen oder Felder mehr als {MAX_DEPTH}-fach ineinander verschachtelt. So tief "
+                    "geht kein Eintrag; prüfen Sie die Klammern [ ] und { } und die Einrückung.",
+                    loc,
+                )
+            self._refuse(event)
+            return
+        container: list[Any] | dict[str, Any] = [] if isinstance(event, yaml.SequenceStartEvent) else {}
+        self._stack.append(_Collection(loc, container))
+
+    def _refuse(self, event: yaml.Event) -> None:
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            self._stack.append(_Skipped("value"))
+        else:
+            self._attach(None)
+
+    def _alias(self, event: yaml.AliasEvent, loc: Loc) -> None:
+        if event.anchor in self._anchors:
+            self._problem(event, _ANCHOR_MESSAGE, loc)
+            return
+        hint = next(text for pattern, text in _SYNTAX_HINTS if pattern == "found undefined alias")
+        where = Location(self.source.path, *self._position(event))
+        raise YamlLoadError([Problem(where, "", "Die Datei ist kein gültiges YAML. " + hint)])
+
+    @staticmethod
+    def _child_loc(parent: _Collection | None) -> Loc:
+        if parent is None:
+            return ()
+        if isinstance(parent.value, list):
+            return (*parent.loc, len(parent.value))
+        assert parent.key is not None
+        return (*parent.loc, parent.key)
+
+    def _attach(self, value: Any) -> None:
+        if not self._stack:
+            self.result = value
+            return
+        parent = self._stack[-1]
+        if isinstance(parent, _Skipped):
+            return
+        if isinstance(parent.value, list):
+            parent.value.append(value)
+        else:
+            assert parent.key is not None
+            parent.value[parent.key] = value
+            parent.key = None
 
 
 _SYNTAX_HINTS = (
@@ -300,5 +431,23 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, shown_path: str, line_of
         hint = _SYNTAX_HINTS[-1][1]
     message = "Die Datei ist kein gültiges YAML. " + (
         hint or f"Prüfen Sie Einrückung und Anführungszeichen (technisch: {problem})."
+    )
+    return YamlLoadError([Problem(Location(shown_path, line, column), "", message)])
+
+
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters YAML does not allow in a document (control characters, U+FFFE/U+FFFF)."""
+
+
+def _unreadable_character(exc: yaml.reader.ReaderError, text: str, shown_path: str, line_offset: int) -> YamlLoadError:
+    """Locate the first character YAML refuses (the parser reports a byte offset, not a line)."""
+    found = _NOT_PRINTABLE.search(text)
+    index = found.start() if found else 0
+    code = ord(text[index]) if found else exc.character
+    line = text.count("\n", 0, index) + 1 + line_offset
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    message = (
+        f"Die Datei enthält ein unsichtbares Steuerzeichen (U+{code:04X}), das in YAML nicht erlaubt ist. "
+        "Löschen Sie es; solche Zeichen entstehen oft beim Kopieren aus Word oder PDF."
     )
     return YamlLoadError([Problem(Location(shown_path, line, column), "", message)])
