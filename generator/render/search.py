@@ -31,6 +31,7 @@ from typing import IO
 from pagefind.service import get_executable
 
 from generator.render import urls
+from generator.render.search_bundle import BundleFormatError, canonicalise_bundle
 from generator.render.writer import write_file
 
 BUNDLE_DIR = "pagefind"
@@ -154,7 +155,7 @@ class IndexRun:
         self._finished = False
 
     def wait(self) -> None:
-        """Wait for Pagefind and tidy its bundle; raise SearchIndexError on failure or timeout.
+        """Wait for Pagefind, tidy its bundle and make it canonical; raise SearchIndexError on failure or timeout.
 
         Only the first call waits; later calls return at once.
         """
@@ -174,6 +175,13 @@ class IndexRun:
             raise SearchIndexError(f"Pagefind hat keinen Suchindex geschrieben.\n{output}".strip())
         for unused in UNUSED_BUNDLE_FILES:
             (bundle / unused).unlink(missing_ok=True)
+        try:
+            canonicalise_bundle(bundle)
+        except BundleFormatError as exc:
+            raise SearchIndexError(
+                f"Der Suchindex von Pagefind hat ein unerwartetes Format: {exc} "
+                "Bitte die Abhängigkeiten neu installieren: `.venv/bin/pip install -r requirements.lock`."
+            ) from exc
 
     def cancel(self) -> None:
         """Stop Pagefind if it still runs (the build failed elsewhere); the bundle is then incomplete."""
