@@ -15,14 +15,14 @@ LONGEST_ARGUMENT = 27  # the argument follows in 8 bytes; 28-31 are reserved or 
 
 
 class CborError(ValueError):
-    """The bytes are no CBOR of the kinds Pagefind writes."""
+    """The bytes are no CBOR of the kinds Pagefind writes (the message is German: a build shows it)."""
 
 
 def decode(data: bytes) -> Value:
     """The single value ``data`` holds; raise CborError if it holds anything else or more."""
     value, end = _decode_at(data, 0)
     if end != len(data):
-        raise CborError(f"{len(data) - end} bytes after the value")
+        raise CborError(f"nach dem Wert folgen noch {len(data) - end} Byte")
     return value
 
 
@@ -32,8 +32,8 @@ def encode(value: Value) -> bytes:
     return bytes(out)
 
 
-def _decode_at(data: bytes, position: int) -> tuple[Value, int]:
-    major, argument, position = _head(data, position)
+def _decode_at(data: bytes, start: int) -> tuple[Value, int]:
+    major, argument, position = _head(data, start)
     if major == UNSIGNED:
         return argument, position
     if major == NEGATIVE:
@@ -41,40 +41,40 @@ def _decode_at(data: bytes, position: int) -> tuple[Value, int]:
     if major == TEXT:
         end = position + argument
         if end > len(data):
-            raise CborError(f"text at byte {position} runs past the end")
+            raise CborError(f"der Text ab Byte {start} reicht über das Ende hinaus")
         try:
             return data[position:end].decode("utf-8"), end
         except UnicodeDecodeError as exc:
-            raise CborError(f"text at byte {position} is not UTF-8") from exc
+            raise CborError(f"der Text ab Byte {start} ist kein UTF-8") from exc
     if major == ARRAY:
         items = []
         for _ in range(argument):
             item, position = _decode_at(data, position)
             items.append(item)
         return items, position
-    raise CborError(f"unsupported major type {major} at byte {position - 1}")
+    raise CborError(f"Byte {start}: CBOR-Typ {major} kommt bei Pagefind nicht vor")
 
 
 def _head(data: bytes, position: int) -> tuple[int, int, int]:
     """Major type, argument and the position after the head that starts at ``position``."""
     if position >= len(data):
-        raise CborError("unexpected end of data")
+        raise CborError("die Daten enden vorzeitig")
     initial = data[position]
     major, info = initial >> 5, initial & 0x1F
     position += 1
     if info < 24:
         return major, info, position
     if info > LONGEST_ARGUMENT:
-        raise CborError(f"unsupported length encoding {info} at byte {position - 1}")
+        raise CborError(f"Byte {position - 1}: Längenangabe {info} kommt bei Pagefind nicht vor")
     size = 1 << (info - 24)
     if position + size > len(data):
-        raise CborError("unexpected end of data")
+        raise CborError("die Daten enden vorzeitig")
     return major, int.from_bytes(data[position : position + size], "big"), position + size
 
 
 def _encode_into(value: Value, out: bytearray) -> None:
     if isinstance(value, bool):  # bool is an int in Python, but CBOR has its own kind for it
-        raise CborError(f"cannot encode {value!r}")
+        raise CborError(f"{value!r} ist kein Wert, den Pagefind schreibt")
     if isinstance(value, int):
         if value >= 0:
             _write_head(UNSIGNED, value, out)
@@ -89,7 +89,7 @@ def _encode_into(value: Value, out: bytearray) -> None:
         for item in value:
             _encode_into(item, out)
     else:
-        raise CborError(f"cannot encode {type(value).__name__}")
+        raise CborError(f"{type(value).__name__} ist kein Wert, den Pagefind schreibt")
 
 
 def _write_head(major: int, argument: int, out: bytearray) -> None:
@@ -102,4 +102,4 @@ def _write_head(major: int, argument: int, out: bytearray) -> None:
             out.append(major << 5 | info)
             out += argument.to_bytes(size, "big")
             return
-    raise CborError(f"{argument} does not fit into 64 bits")
+    raise CborError(f"{argument} passt nicht in 64 Bit")
