@@ -15,8 +15,9 @@ page's HTML; without it Pagefind needs a quarter less CPU (14.4 s instead of
 compares both). `serve` indexes the site directly, reading only the pages that
 can carry ``data-pagefind-body`` (see ``INDEXED_PAGES``).
 
-Deterministic except for one detail of Pagefind 1.5: the order of filter
-values in its filter file (and so that file's hash name) may vary between runs.
+Pagefind 1.5 orders filter values in hash maps, so its filter files, meta file and
+entry differ from run to run; `IndexRun.wait` makes them canonical (`search_bundle`),
+so the whole bundle is the same bytes for the same pages.
 """
 
 from __future__ import annotations
