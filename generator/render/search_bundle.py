@@ -61,7 +61,7 @@ def canonicalise_bundle(bundle: Path) -> None:
         taken: set[str] = set()
         for name, old_hash in sorted(_pairs(meta[META_FILTERS], bundle, old_meta), key=lambda pair: pair[0]):
             old_filter = _filter_file(old_hash)
-            record = _canonical_filter(read_record(bundle, old_filter), bundle, old_filter)
+            record = cbor.encode(_canonical_filter(read_record(bundle, old_filter), bundle, old_filter))
             new_hash = _content_name(language, record, FILTER_HASH_DIGITS, taken)
             taken.add(new_hash)
             new_files.add(_write_record(bundle, _filter_file(new_hash), record))
@@ -69,8 +69,9 @@ def canonicalise_bundle(bundle: Path) -> None:
             filters.append([name, new_hash])
         meta[META_FILTERS] = filters
         meta[META_SORTS] = sorted(_pairs(meta[META_SORTS], bundle, old_meta), key=lambda sort: sort[0])
-        meta_hash = _content_name(language, meta, len(language) + 8)
-        new_files.add(_write_record(bundle, _meta_file(meta_hash), meta))
+        meta_data = cbor.encode(meta)
+        meta_hash = _content_name(language, meta_data, len(language) + 8)
+        new_files.add(_write_record(bundle, _meta_file(meta_hash), meta_data))
         old_files.append(old_meta)
         languages[language]["hash"] = meta_hash
     entry["languages"] = {language: languages[language] for language in sorted(languages)}
@@ -110,14 +111,15 @@ def _filter_file(hash_name: str) -> str:
     return f"filter/{hash_name}.pf_filter"
 
 
-def _write_record(bundle: Path, name: str, record: cbor.Value) -> str:
-    write_file(bundle / name, gzip.compress(SIGNATURE + cbor.encode(record), compresslevel=9, mtime=0))
+def _write_record(bundle: Path, name: str, record: bytes) -> str:
+    """Write the CBOR ``record`` as Pagefind file ``name``: gzip at Pagefind's level, no time stamp."""
+    write_file(bundle / name, gzip.compress(SIGNATURE + record, compresslevel=9, mtime=0))
     return name
 
 
-def _content_name(language: str, record: cbor.Value, digits: int, taken: AbstractSet[str] = frozenset()) -> str:
-    """``<language>_`` and the first ``digits`` of the record's hash, more while the name is ``taken``."""
-    digest = pagefind_hash(cbor.encode(record))
+def _content_name(language: str, record: bytes, digits: int, taken: AbstractSet[str] = frozenset()) -> str:
+    """``<language>_`` and the first ``digits`` of the CBOR ``record``'s hash, more while the name is ``taken``."""
+    digest = pagefind_hash(record)
     name = f"{language}_{digest[:digits]}"
     while name in taken and digits < len(digest):
         digits += 1
