@@ -1,6 +1,7 @@
 """`init DIR`: scaffold the portal of another town that validates and builds at once.
 
 The new folder is self-contained: it gets a copy of the generator package, the theme,
+the licence text `LICENSE` (EUPL-1.2, under which the copied code is used),
 `pyproject.toml` and `requirements.lock` (so `make` installs exactly the pinned dependencies;
 installing the generator from a Git URL would need network access to this repository), the
 generated JSON Schemas, the volunteers' guide `docs/inhalte.md`, the publishing workflows
@@ -28,8 +29,8 @@ SOURCE = Path(__file__).resolve().parents[1]
 """The project this generator runs from; its files are copied."""
 SCAFFOLD = Path(__file__).resolve().parent / "scaffold"
 
-COPIED = ("generator", "theme", "mkdocs.yml", "pyproject.toml", "requirements.lock")
-"""Copied as they are (the generator and theme whole, minus caches)."""
+COPIED = ("generator", "theme", "mkdocs.yml", "pyproject.toml", "requirements.lock", "LICENSE")
+"""Copied as they are (the generator and theme whole, minus caches; the EUPL-1.2 text goes with the copied code)."""
 _IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".ruff_cache", ".pytest_cache")
 _PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
 _GERMAN_DAYS = ("mo", "di", "mi", "do", "fr", "sa", "so")

@@ -10,6 +10,7 @@ from pathlib import Path
 from generator.cli import main
 
 TODAY = "2026-12-01"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_init_scaffolds_a_town_that_validates_and_builds(tmp_path: Path, capsys) -> None:
@@ -25,11 +26,14 @@ def test_init_scaffolds_a_town_that_validates_and_builds(tmp_path: Path, capsys)
     assert "repeat:" in (content / "events" / "kindertraining.yml").read_text(encoding="utf-8")
     town_yml = (content / "town.yml").read_text(encoding="utf-8")
     assert town_yml.count("# ÄNDERN") >= 10 and "Musterstadt" in town_yml and "${" not in town_yml
-    copied = ("README.md", "Makefile", ".gitignore", "mkdocs.yml", "pyproject.toml", "requirements.lock",
+    copied = ("README.md", "Makefile", ".gitignore", "mkdocs.yml", "pyproject.toml", "requirements.lock", "LICENSE",
               "docs/inhalte.md", "schemas/event.schema.json", "theme/pages/event.html", "generator/cli.py")  # fmt: skip
     for name in copied:
         assert (town / name).is_file(), name
     assert not list(town.rglob("__pycache__"))
+    licence = (town / "LICENSE").read_text(encoding="utf-8")
+    assert licence == (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert licence.startswith("EUROPEAN UNION PUBLIC LICENCE v. 1.2\n")  # the licence pyproject.toml declares
     assert "Für andere Kommunen" not in (town / "README.md").read_text(encoding="utf-8")  # the town's own README
 
     # The new folder is self-contained: its own copy of the generator checks and builds it.

@@ -1,15 +1,13 @@
-"""Two builds of the same content with the same --today are byte-identical.
+"""Two builds of the same content with the same --today are byte-identical, every file of them.
 
-Covers pages, feeds, exports, sitemap and the search index. The one documented exception:
-Pagefind orders the values of a filter in a hash map, so its filter file — and the meta file and
-entry that name it by hash — may differ between runs; the index chunks and fragments (the
-searchable content) are identical. See docs/developers.md, "Reproducible builds".
+Covers pages, feeds, exports, sitemap and the search index — Pagefind's filter files, meta file
+and entry included (`generator/render/search_bundle.py` makes them canonical). See
+docs/developers.md, "Reproducible builds".
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,6 @@ from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2027-01-15"
-PAGEFIND_UNORDERED = re.compile(r"^pagefind/(filter/.*|pagefind\..*\.pf_meta|pagefind-entry\.json)$")
 
 
 def digests(site: Path) -> dict[str, str]:
@@ -41,19 +38,20 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str]
 
 def test_same_files_in_both_builds(two_builds: tuple[dict[str, str], dict[str, str]]) -> None:
     first, second = two_builds
-    only_one = {name for name in set(first) ^ set(second) if not PAGEFIND_UNORDERED.match(name)}
-    assert not only_one
+    assert sorted(set(first) ^ set(second)) == []
 
 
-def test_every_file_is_byte_identical_except_pagefinds_filter_order(
-    two_builds: tuple[dict[str, str], dict[str, str]],
-) -> None:
+def test_every_file_is_byte_identical(two_builds: tuple[dict[str, str], dict[str, str]]) -> None:
     first, second = two_builds
-    differing = sorted(
-        name for name in set(first) & set(second) if first[name] != second[name] and not PAGEFIND_UNORDERED.match(name)
-    )
-    assert not differing
+    assert sorted(name for name in first.keys() & second.keys() if first[name] != second[name]) == []
     covered = set(first)
-    assert {"index.html", "sitemap.xml", "sitemap.xml.gz", "kalender/alle.ics"} <= covered
-    assert any(name.startswith("pagefind/fragment/") for name in covered)
-    assert any(name.startswith("pagefind/index/") for name in covered)
+    assert {
+        "index.html",
+        "sitemap.xml",
+        "sitemap.xml.gz",
+        "kalender/alle.ics",
+        "pagefind/pagefind-entry.json",
+    } <= covered
+    for folder in ("fragment", "index", "filter"):
+        assert any(name.startswith(f"pagefind/{folder}/") for name in covered), folder
+    assert any(name.startswith("pagefind/pagefind.") and name.endswith(".pf_meta") for name in covered)

@@ -15,8 +15,9 @@ page's HTML; without it Pagefind needs a quarter less CPU (14.4 s instead of
 compares both). `serve` indexes the site directly, reading only the pages that
 can carry ``data-pagefind-body`` (see ``INDEXED_PAGES``).
 
-Deterministic except for one detail of Pagefind 1.5: the order of filter
-values in its filter file (and so that file's hash name) may vary between runs.
+Pagefind 1.5 orders filter values in hash maps, so its filter files, meta file and
+entry differ from run to run; `IndexRun.wait` makes them canonical (`search_bundle`),
+so the whole bundle is the same bytes for the same pages.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from typing import IO
 from pagefind.service import get_executable
 
 from generator.render import urls
+from generator.render.search_bundle import BundleFormatError, canonicalise_bundle
 from generator.render.writer import write_file
 
 BUNDLE_DIR = "pagefind"
@@ -154,7 +156,7 @@ class IndexRun:
         self._finished = False
 
     def wait(self) -> None:
-        """Wait for Pagefind and tidy its bundle; raise SearchIndexError on failure or timeout.
+        """Wait for Pagefind, tidy its bundle and make it canonical; raise SearchIndexError on failure or timeout.
 
         Only the first call waits; later calls return at once.
         """
@@ -174,6 +176,13 @@ class IndexRun:
             raise SearchIndexError(f"Pagefind hat keinen Suchindex geschrieben.\n{output}".strip())
         for unused in UNUSED_BUNDLE_FILES:
             (bundle / unused).unlink(missing_ok=True)
+        try:
+            canonicalise_bundle(bundle)
+        except BundleFormatError as exc:
+            raise SearchIndexError(
+                f"Der Suchindex von Pagefind hat ein unerwartetes Format: {exc} "
+                "Bitte die Abhängigkeiten neu installieren: `.venv/bin/pip install -r requirements.lock`."
+            ) from exc
 
     def cancel(self) -> None:
         """Stop Pagefind if it still runs (the build failed elsewhere); the bundle is then incomplete."""
