@@ -63,8 +63,15 @@ def _long_title(word: str) -> str:
     return title[:240].strip()
 
 
+def _minimal_title(label: str, number: int) -> str:
+    """The second one quotes as a text pasted through Windows-1252 does (C1 controls: „ “)."""
+    return f"{label} {number}" + (" \x84Zitat\x93" if number == 2 else "")
+
+
 def _quoted(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A double-quoted YAML string; control characters as escapes, as YAML allows no others."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + re.sub("[\x7f-\x9f]", lambda found: f"\\x{ord(found[0]):02x}", escaped) + '"'
 
 
 def _picture_sample_records(root: Path, site: Site, expected: list[Expected]) -> None:
@@ -97,10 +104,10 @@ def _add_variant_records(root: Path, expected: list[Expected]) -> None:
             picture,
         )
         expected.append(Expected(urls.club(f"langer-verein-{number}"), title, picture, about))
-        minimal = f"Kleiner Verein {number}"
+        minimal = _minimal_title("Kleiner Verein", number)
         _write(
             content / f"clubs/kleiner-verein-{number}.yml",
-            f"name: {minimal}\ncategory: [sport]\nreviewed: 2026-06-01\n",
+            f"name: {_quoted(minimal)}\ncategory: [sport]\nreviewed: 2026-06-01\n",
             picture,
         )
         expected.append(Expected(urls.club(f"kleiner-verein-{number}"), minimal, picture))
@@ -113,10 +120,10 @@ def _add_variant_records(root: Path, expected: list[Expected]) -> None:
             picture,
         )
         expected.append(Expected(urls.event(f"langes-fest-{number}"), title, picture, about))
-        minimal = f"Kleines Treffen {number}"
+        minimal = _minimal_title("Kleines Treffen", number)
         _write(
             content / f"events/kleines-treffen-{number}.yml",
-            f"title: {minimal}\ncategory: fest\nlocation: {{name: Dorfplatz}}\nstart: 2027-0{number}-11\n",
+            f"title: {_quoted(minimal)}\ncategory: fest\nlocation: {{name: Dorfplatz}}\nstart: 2027-0{number}-11\n",
             picture,
         )
         expected.append(Expected(urls.event(f"kleines-treffen-{number}"), minimal, picture))
@@ -125,8 +132,8 @@ def _add_variant_records(root: Path, expected: list[Expected]) -> None:
         name, about = _long_title(f"Ort {number}"), f"Beschreibung Ort {number}"
         _write(content / f"venues/langer-ort-{number}.yml", f"name: {_quoted(name)}\n{address}description: {about}\n")
         expected.append(Expected(urls.venue(f"langer-ort-{number}"), name, None))
-        minimal = f"Kleiner Ort {number}"
-        _write(content / f"venues/kleiner-ort-{number}.yml", f"name: {minimal}\n{address}")
+        minimal = _minimal_title("Kleiner Ort", number)
+        _write(content / f"venues/kleiner-ort-{number}.yml", f"name: {_quoted(minimal)}\n{address}")
         expected.append(Expected(urls.venue(f"kleiner-ort-{number}"), minimal, None))
 
         for prefix, title in (("langes", _long_title(f"Aufruf {number}")), ("kleines", f"Kleiner Aufruf {number}")):
@@ -142,8 +149,8 @@ def _add_variant_records(root: Path, expected: list[Expected]) -> None:
         order = f"order: {20 + number}\n" if number == 1 else ""  # one in the menu: every frame shows it
         _write(content / f"pages/lange-seite-{number}.md", f"---\ntitle: {_quoted(title)}\n{order}---\n\nText.\n")
         expected.append(Expected(urls.page(f"lange-seite-{number}"), title, None))
-        minimal = f"Kleine Seite {number}"
-        _write(content / f"pages/kleine-seite-{number}.md", f"---\ntitle: {minimal}\n---\n\nText.\n")
+        minimal = _minimal_title("Kleine Seite", number)
+        _write(content / f"pages/kleine-seite-{number}.md", f"---\ntitle: {_quoted(minimal)}\n---\n\nText.\n")
         expected.append(Expected(urls.page(f"kleine-seite-{number}"), minimal, None))
 
 
