@@ -91,3 +91,35 @@ def test_an_edited_template_is_used_by_the_next_rebuild(sample_copy: Project, tm
     event = tmp_path / "served" / "veranstaltungen" / "sprechstunde"
     assert "Diese Seite auf dem Telefon öffnen" in (event / "index.html").read_text(encoding="utf-8")
     assert "Ausdrucken mit Strg + P" in (event / "aushang" / "index.html").read_text(encoding="utf-8")
+
+
+def test_pictures_given_and_moved_in_serve_match_a_full_build(sample_copy: Project, tmp_path: Path) -> None:
+    """Pictured clubs share another frame (og:image) than the rest: a second prototype in `vereine/`."""
+    project = sample_copy
+    project.images_dir.mkdir(parents=True, exist_ok=True)
+    (project.images_dir / "bild.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    clubs = sorted((project.content_dir / "clubs").glob("*.yml"))[:3]
+    originals = {path: path.read_text(encoding="utf-8") for path in clubs}
+    live = LiveSite(project, tmp_path / "served", tmp_path / "work")
+
+    def picture_on(*pictured: Path) -> str:
+        for path, text in originals.items():
+            path.write_text(text + ("image: {src: bild.svg, alt: Ein Bild}\n" if path in pictured else ""), "utf-8")
+        site, report = load_site(project)
+        assert site is not None, report
+        return live.update(site, TODAY)
+
+    def og_image(club: Path) -> bool:
+        page = tmp_path / "served" / "vereine" / club.stem / "index.html"
+        return '<meta property="og:image"' in page.read_text(encoding="utf-8")
+
+    assert picture_on() == "vollständig"
+    assert picture_on(clubs[0], clubs[1]) == "vollständig"  # a new frame: MkDocs builds it
+    assert [og_image(club) for club in clubs] == [True, True, False]
+    assert picture_on(clubs[0], clubs[2]) == "schnell"  # the same two frames, other members
+    assert [og_image(club) for club in clubs] == [True, False, True]
+
+    assert build_site(project, tmp_path / "full", TODAY, Progress(interactive=False)) == 0
+    served, full = digests(tmp_path / "served"), digests(tmp_path / "full")
+    assert sorted(set(served) ^ set(full)) == []
+    assert sorted(name for name in served if served[name] != full[name]) == []

@@ -11,12 +11,19 @@ Open Graph.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from generator.render import urls
 
 PLACEHOLDER = "<!-- engagiert:page-body -->"
+
+_NOT_FOR_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+"""Characters JSON leaves as they are but YAML refuses in a file (C1 controls, noncharacters) or
+reads as line breaks. Content may hold them (YAML's "\\x84" escape, from a text pasted through
+Windows-1252); MkDocs then silently drops the whole front matter and prints it as a heading.
+Pages in a shared frame never showed it, as their values are filled in afterwards."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,11 @@ class PageSource:
 
     def markdown(self, body: str = PLACEHOLDER) -> str:
         """What MkDocs reads. JSON is YAML, and json.dumps is ~50× faster than PyYAML's emitter."""
-        header = json.dumps(self.meta, ensure_ascii=False)
+        header = _NOT_FOR_YAML.sub(_escaped, json.dumps(self.meta, ensure_ascii=False))
         heading = f"{self.heading}\n\n" if self.heading else ""
         return f"---\n{header}\n---\n\n{heading}{body}\n"
+
+
+def _escaped(character: re.Match[str]) -> str:
+    """The JSON escape, which YAML reads the same way."""
+    return f"\\u{ord(character[0]):04x}"

@@ -10,7 +10,9 @@ URL. So MkDocs builds
   usual ("direct"); the frame itself links to top-level pages (search box, legal links in the
   footer), and a page's link to itself comes out as `./`, so those frames differ, and
 * for each group of frame-alike pages in a section folder, one *prototype* whose values are
-  marker words.
+  marker words. A folder may hold several groups (pages with and without a picture have
+  different frames: og:image), so each prototype has its own last URL segment, itself a marker
+  (`_engagiert_page_0_`, `_engagiert_page_1_`, …).
 
 Every other page is its prototype with the markers replaced by its own values. The markers
 contain "_", which no record id may contain, so they cannot collide with content. Values are
@@ -33,9 +35,12 @@ from generator.render.minify import compact_html
 from generator.render.page_source import PLACEHOLDER, PageSource
 from generator.render.writer import OutputWriter
 
-PAGE_MARKER = "_engagiert_page_"
-"""Stands for the last URL segment of a prototype's member pages."""
-_MARKERS = re.compile(r"_engagiert_(page|value_\d+)_")
+_MARKERS = re.compile(r"_engagiert_(page_\d+|value_\d+)_")
+
+
+def page_marker(number: int) -> str:
+    """The last URL segment of a folder's ``number``th prototype; stands for its members' segments."""
+    return f"_engagiert_page_{number}_"
 
 
 class ShellError(RuntimeError):
@@ -60,23 +65,23 @@ class ShellPlan:
     def of(cls, pages: Sequence[PageSource], nav_urls: set[str], share: bool = True) -> ShellPlan:
         """Group ``pages``; with ``share=False`` MkDocs builds every page itself (the reference)."""
         direct: list[PageSource] = []
-        groups: dict[tuple[str, str], Prototype] = {}
+        groups: dict[tuple[str, str], tuple[dict[str, Any], list[tuple[PageSource, list[str]]]]] = {}
         for page in pages:
             folder = page.url.rstrip("/").rpartition("/")[0]
             if not share or not folder or page.url in nav_urls or page.heading:
                 direct.append(page)
                 continue
             skeleton, values = _skeleton(page.meta)
-            key = (folder, repr(skeleton))
-            if key not in groups:
-                groups[key] = Prototype(PageSource(f"{folder}/{PAGE_MARKER}/", skeleton, PLACEHOLDER))
-            groups[key].members.append((page, values))
-        prototypes = []
-        for prototype in groups.values():
-            if len(prototype.members) == 1:  # a prototype would cost as much as the page itself
-                direct.append(prototype.members[0][0])
-            else:
-                prototypes.append(prototype)
+            groups.setdefault((folder, repr(skeleton)), (skeleton, []))[1].append((page, values))
+        prototypes: list[Prototype] = []
+        in_folder: dict[str, int] = {}
+        for (folder, _), (skeleton, members) in groups.items():
+            if len(members) == 1:  # a prototype would cost as much as the page itself
+                direct.append(members[0][0])
+                continue
+            number = in_folder[folder] = in_folder.get(folder, -1) + 1
+            page = PageSource(f"{folder}/{page_marker(number)}/", skeleton, PLACEHOLDER)
+            prototypes.append(Prototype(page, members))
         return cls(direct, prototypes)
 
     @property
@@ -157,7 +162,7 @@ def _frame(path: Path) -> tuple[str, str]:
 
 
 def _split_markers(text: str) -> list[str]:
-    """Literal text at even indexes, marker names (`page`, `value_3`) at odd ones."""
+    """Literal text at even indexes, marker names (`page_0`, `value_3`) at odd ones."""
     return _MARKERS.split(text)
 
 
@@ -165,5 +170,5 @@ def _fill(parts: list[str], leaf: str, values: list[str]) -> str:
     filled = parts.copy()
     for index in range(1, len(parts), 2):
         name = parts[index]
-        filled[index] = leaf if name == "page" else values[int(name.removeprefix("value_"))]
+        filled[index] = leaf if name.startswith("page_") else values[int(name.removeprefix("value_"))]
     return "".join(filled)

@@ -90,8 +90,26 @@ def test_pages_in_the_navigation_at_top_level_or_with_own_heading_are_built_dire
     plan = ShellPlan.of(pages, nav_urls={"vereine/"})
     assert [page.url for page in plan.direct] == ["", "vereine/", "impressum/", "datenschutz/", "vereine/c/"]
     [prototype] = plan.prototypes
-    assert prototype.page.url == "vereine/_engagiert_page_/"
+    assert prototype.page.url == "vereine/_engagiert_page_0_/"
     assert [(page.url, values) for page, values in prototype.members] == [
         ("vereine/a/", ["T", "website", "u"]),
         ("vereine/b/", ["B", "website", "u"]),
     ]
+
+
+def test_each_frame_variant_in_a_folder_has_its_own_prototype() -> None:
+    """Two pictured clubs and two without: two prototypes in `vereine/`, at different paths."""
+    meta = {"title": "T", "description": "D", "hide": ["toc"], "og": {"type": "profile", "url": "u"}}
+    pictured = {**meta, "og": {**meta["og"], "image": "bild.jpg"}}
+    pages = [PageSource(f"vereine/{name}/", pictured if name in "bd" else meta, name) for name in "abcd"]
+    plan = ShellPlan.of(pages, nav_urls=set())
+    assert plan.direct == []
+    assert [prototype.page.url for prototype in plan.prototypes] == [
+        "vereine/_engagiert_page_0_/",
+        "vereine/_engagiert_page_1_/",
+    ]
+    assert [[page.url for page, _ in prototype.members] for prototype in plan.prototypes] == [
+        ["vereine/a/", "vereine/c/"],
+        ["vereine/b/", "vereine/d/"],
+    ]
+    assert "image" in plan.prototypes[1].page.meta["og"]
