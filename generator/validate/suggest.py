@@ -74,8 +74,8 @@ def suggest(
        (a hyphen dropped as well), the joined words may differ by one typo, or two from 12 letters.
        A suggestion is made only if exactly one known name is within these typos.
 
-    A distinctive word added or dropped is never a typo: ``clara-park`` is not ``agrapark`` and
-    ``augustusplatz`` is not ``unileipzig-augustusplatz``.
+    A distinctive word added or dropped is never a typo (``augustusplatz`` is not
+    ``unileipzig-augustusplatz``), and ``clara-park`` is not ``agrapark`` (two typos in nine letters).
     """
     candidates = sorted(set(known))
     if not candidates or not written:
