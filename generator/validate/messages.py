@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any
@@ -12,6 +11,7 @@ from pydantic_core import ErrorDetails
 
 from generator.load.yaml_loader import Loc, SourceMap
 from generator.problems import Problem, field_label
+from generator.validate.suggest import suggest
 
 
 def problems_from_validation_error(
@@ -82,11 +82,62 @@ _VOCABULARIES = {
 """German wording of closed vocabularies, which also accept these German words."""
 
 
+FIELD_ALIASES = {
+    "titel": "title",
+    "beschreibung": "description",
+    "veranstalter": "organizer",
+    "kategorie": "category",
+    "kategorien": "category",
+    "beginn": "start",
+    "anfang": "start",
+    "ende": "end",
+    "preis": "price",
+    "kostenlos": "free",
+    "eintrittfrei": "free",
+    "anmeldung": "registration",
+    "zielgruppe": "audiences",
+    "zielgruppen": "audiences",
+    "barrierefreiheit": "accessibility",
+    "bild": "image",
+    "schlagwoerter": "tags",
+    "webseite": "website",
+    "internetseite": "website",
+    "homepage": "website",
+    "url": "website",
+    "kontakt": "contact",
+    "ortsteil": "district",
+    "stadtteil": "district",
+    "adresse": "address",
+    "anschrift": "address",
+    "strasse": "street",
+    "plz": "postcode",
+    "postleitzahl": "postcode",
+    "zip": "postcode",
+    "stadt": "city",
+    "breitengrad": "lat",
+    "latitude": "lat",
+    "laengengrad": "lon",
+    "longitude": "lon",
+    "lng": "lon",
+    "datum": "date",
+    "notiz": "note",
+    "hinweis": "note",
+    "wiederholung": "repeat",
+    "reihenfolge": "order",
+    "gegruendet": "founded",
+    "mitgliedschaft": "membership",
+    "treffen": "meeting_times",
+    "wegbeschreibung": "directions",
+}
+"""Field names volunteers write in German (or as common abbreviations), with the English field
+they mean. Used for "Meinten Sie …?" only if that field exists where the unknown one was written."""
+
+
 def _unknown_field_message(model: type[BaseModel], loc: Loc) -> str:
     name = str(loc[-1])
     allowed = _allowed_fields(model, loc[:-1])
-    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-    hint = f" Meinten Sie „{close[0]}“?" if close else ""
+    close = suggest(name, allowed, aliases=FIELD_ALIASES)
+    hint = f" Meinten Sie „{close}“?" if close else ""
     listing = f" Erlaubt sind: {', '.join(allowed)}." if allowed else ""
     return f"Das Feld „{name}“ gibt es hier nicht.{hint}{listing}"
 

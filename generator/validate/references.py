@@ -6,7 +6,6 @@ rely on well-typed data.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -24,6 +23,7 @@ from generator.models.site import Record, Site
 from generator.models.weekdays import GERMAN_NAMES
 from generator.problems import Location, Problem, field_label
 from generator.render.urls import RESERVED_SECTIONS
+from generator.validate.suggest import suggest, town_words
 
 _KIND_NOUNS = {
     "clubs": ("Einen Verein", "content/clubs"),
@@ -100,8 +100,8 @@ class ReferenceChecker:
             if ref in known or ref in self.existing.get(kind, ()):
                 continue
             noun, where = _KIND_NOUNS[kind]
-            close = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=0.6)
-            hint = f" Meinten Sie „{close[0]}“?" if close else ""
+            close = suggest(ref, known, ignorable=town_words(self.site.town.name))
+            hint = f" Meinten Sie „{close}“?" if close else ""
             if where.endswith(".yml"):
                 found = f" in {where}"
                 listing = f" Vorhanden: {', '.join(sorted(known))}." if len(known) <= 30 else ""

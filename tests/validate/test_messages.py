@@ -52,7 +52,8 @@ TABLE = [
         "name: Halle\naddress:\n  street: Schulstraße 3\n  plz: 04916\n  city: Teststadt\n"
         "geo: {lat: 51.6, lng: 13.2}\n",
         [
-            "x.yml:4:3: address.plz: Das Feld „plz“ gibt es hier nicht. Erlaubt sind: street, postcode, city.",
+            "x.yml:4:3: address.plz: Das Feld „plz“ gibt es hier nicht. Meinten Sie „postcode“? "
+            "Erlaubt sind: street, postcode, city.",
             "x.yml:6:6: geo.lon: Das Pflichtfeld „lon“ (Längengrad) fehlt. Ergänzen Sie eine Zeile „lon: …“.",
             "x.yml:6:18: geo.lng: Das Feld „lng“ gibt es hier nicht. Meinten Sie „lon“? Erlaubt sind: lat, lon.",
             "x.yml:3:3: address.postcode: Das Pflichtfeld „postcode“ (Postleitzahl) fehlt. Ergänzen Sie eine Zeile "
