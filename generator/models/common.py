@@ -8,7 +8,9 @@ sees the YAML (YAML 1.2), so the exported JSON Schemas match what authors type.
 
 from __future__ import annotations
 
+import functools
 import re
+import typing
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -464,13 +466,14 @@ class WrittenOffsets:
     """The UTC offsets written after a record's date-times, by YAML field name.
 
     How a time was spelled is not part of the record's value: an event written with the town's
-    offset equals the same event written without one, so this never makes two records unequal.
+    offset equals the same event written without one (whose private value is None), so this never
+    makes two records unequal.
     """
 
     by_field: dict[str, WrittenOffset]
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, WrittenOffsets)
+        return other is None or isinstance(other, WrittenOffsets)
 
     def __hash__(self) -> int:
         return 0
@@ -479,7 +482,7 @@ class WrittenOffsets:
 class KeepsWrittenOffsets(ContentModel):
     """A record with date-time fields: keeps the UTC offsets written after them (``written_offsets``)."""
 
-    _written_offsets: WrittenOffsets = PrivateAttr(default_factory=lambda: WrittenOffsets({}))
+    _written_offsets: WrittenOffsets | None = PrivateAttr(None)
 
     @model_validator(mode="wrap")
     @classmethod
@@ -487,17 +490,34 @@ class KeepsWrittenOffsets(ContentModel):
         record = handler(data)
         if isinstance(data, dict):
             found = {}
-            for name, field in type(record).model_fields.items():
-                key = field.alias or name
+            for name, key in _date_time_fields(type(record)):
                 offset = written_offset(data.get(key))
                 if offset is not None and isinstance(getattr(record, name), datetime):
                     found[key] = offset
-            record._written_offsets = WrittenOffsets(found)
+            if found:  # rare; pydantic's own attribute setting would cost every record 10 µs
+                record.__pydantic_private__["_written_offsets"] = WrittenOffsets(found)
         return record
 
     @property
     def written_offsets(self) -> dict[str, WrittenOffset]:
-        return self._written_offsets.by_field
+        return self._written_offsets.by_field if self._written_offsets else {}
+
+
+@functools.cache
+def _date_time_fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """(attribute, YAML name) of each field of ``model`` that can hold a datetime."""
+    return tuple(
+        (name, field.alias or name)
+        for name, field in model.model_fields.items()
+        if _mentions_datetime(field.annotation)
+    )
+
+
+def _mentions_datetime(annotation: Any) -> bool:
+    """Whether ``datetime`` is one of the types of ``annotation`` (through unions and ``Annotated``)."""
+    if annotation is datetime:
+        return True
+    return any(_mentions_datetime(argument) for argument in typing.get_args(annotation))
 
 
 # --- shared small records -----------------------------------------------------------------
