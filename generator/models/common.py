@@ -297,11 +297,21 @@ def _german_date_hint(text: str) -> str:
     return f" Meinten Sie {suggestion}?"
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+"""Dates outside these years are typing errors (and 9999 would overflow the series and DST checks)."""
+
+
 def _make_date(year: str, month: str, day: str, original: str) -> date:
     try:
-        return date(int(year), int(month), int(day))
+        value = date(int(year), int(month), int(day))
     except ValueError:
         raise error(f"Den Tag „{original}“ gibt es nicht. Prüfen Sie Tag und Monat.") from None
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise error(
+            f"Das Jahr {value.year} in „{original}“ liegt außerhalb von {FIRST_YEAR} bis {LAST_YEAR}. "
+            "Prüfen Sie die Jahreszahl."
+        )
+    return value
 
 
 def _make_time(hour: str, minute: str, original: str) -> time:

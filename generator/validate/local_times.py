@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from generator.load.yaml_loader import Loc
-from generator.models.common import KeepsWrittenOffsets, WrittenOffset
+from generator.models.common import FIRST_YEAR, LAST_YEAR, KeepsWrittenOffsets, WrittenOffset
 from generator.models.event import Event, resolve_end
 from generator.models.schedule import (
     local_time_exists,
@@ -134,12 +134,10 @@ def _offset_message(moment: datetime, written: WrittenOffset | None, zone: ZoneI
 
 
 def _same_instant_in(zone: ZoneInfo, moment: datetime, offset: timedelta) -> datetime | None:
-    """The town's wall-clock time at the instant ``moment`` + ``offset`` names, if it is a regular one."""
-    try:
-        local = moment.replace(tzinfo=timezone(offset)).astimezone(zone).replace(tzinfo=None)
-    except OverflowError:  # beyond year 9999 or before year 1
-        return None
-    return local if local_time_is_regular(local, zone) else None
+    """The town's wall-clock time at the instant ``moment`` + ``offset`` names, if it would be accepted."""
+    local = moment.replace(tzinfo=timezone(offset)).astimezone(zone).replace(tzinfo=None)
+    acceptable = FIRST_YEAR <= local.year <= LAST_YEAR and local_time_is_regular(local, zone)
+    return local if acceptable else None
 
 
 def _offset_text(offset: timedelta | None) -> str:

@@ -72,6 +72,8 @@ ACCEPTED = [
     # dates and times
     (common.LocalDate, "2027-05-21", date(2027, 5, 21)),
     (common.LocalDate, "2028-02-29", date(2028, 2, 29)),
+    (common.LocalDate, "1900-01-01", date(1900, 1, 1)),
+    (common.LocalDate, "2199-12-31", date(2199, 12, 31)),
     (common.LocalDateOrDateTime, "2027-05-21", date(2027, 5, 21)),
     (common.LocalDateOrDateTime, "2027-05-21 15:00", datetime(2027, 5, 21, 15, 0)),
     (common.LocalDateOrDateTime, "2027-05-21T9:05", datetime(2027, 5, 21, 9, 5)),
@@ -305,6 +307,18 @@ REJECTED = [
     ),
     pytest.param(common.EndValue, "2027-05-21 15:00-18:00", f"„2027-05-21 15:00-18:00“ {_END}", id="end-range"),
     pytest.param(common.EndValue, "19 Uhr", f"„19 Uhr“ {_END}", id="end-words"),
+    pytest.param(
+        common.LocalDate,
+        "1899-12-31",
+        "Das Jahr 1899 in „1899-12-31“ liegt außerhalb von 1900 bis 2199. Prüfen Sie die Jahreszahl.",
+        id="year-before-1900",
+    ),
+    pytest.param(
+        common.LocalDateOrDateTime,
+        "9999-12-31T23:30:00-05:00",
+        "Das Jahr 9999 in „9999-12-31T23:30:00-05:00“ liegt außerhalb von 1900 bis 2199. Prüfen Sie die Jahreszahl.",
+        id="year-9999",
+    ),
     # a well-formed end that names a day that does not exist keeps the precise message
     pytest.param(
         common.EndValue, "2027-02-30", "Den Tag „2027-02-30“ gibt es nicht. Prüfen Sie Tag und Monat.", id="end-feb-30"

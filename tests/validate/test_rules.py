@@ -724,3 +724,16 @@ def test_offset_that_moves_the_instant_into_the_doubled_hour_gets_no_second_sugg
             "Schreiben Sie 2027-10-31 00:30, wenn 00:30 Uhr gemeint ist."
         ]
     )
+
+
+def test_offset_whose_instant_falls_outside_the_accepted_years_gets_no_second_suggestion(project) -> None:
+    project.add(
+        "events/silvester.yml", "title: Silvester\ncategory: fest\nvenue: markt\nstart: 2199-12-31T23:30-05:00\n"
+    )
+    project.assert_problems(
+        [
+            f"{EV}/silvester.yml:4:8: start: Die Zeitzonen-Angabe „-05:00“ passt nicht zur Ortszeit: Am 31.12.2199 "
+            "gilt hier +01:00. Termine stehen in Ortszeit, ohne Zeitzone, so wie sie vor Ort auf der Uhr steht. "
+            "Schreiben Sie 2199-12-31 23:30, wenn 23:30 Uhr gemeint ist."
+        ]
+    )
