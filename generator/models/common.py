@@ -8,8 +8,11 @@ sees the YAML (YAML 1.2), so the exported JSON Schemas match what authors type.
 
 from __future__ import annotations
 
+import functools
 import re
-from datetime import date, datetime, time
+import typing
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -19,14 +22,23 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SLUG_RE = re.compile(SLUG_PATTERN)
 _DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})$")
+# ISO 8601 as export tools write it: "T" or a space, seconds, a UTC offset (Z, +01:00, +0100, +01)
+_DATETIME_RE = re.compile(
+    r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?P<separator>[ Tt])(?P<hour>\d{1,2}):(?P<minute>\d{2})"
+    r"(?::(?P<seconds>\d{2}(?:[.,]\d+)?))?"
+    r" ?(?P<offset>[Zz]|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)?$"
+)
+_OFFSET_RE = re.compile(r"^(?P<sign>[+-])(?P<hours>\d{2}):?(?P<minutes>\d{2})?$")
 _TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
 _GERMAN_DATE_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2})[:.](\d{2})(?:\s*Uhr)?)?$")
 _EMAIL_RE = re.compile(
@@ -36,7 +48,8 @@ _PHONE_RE = re.compile(r"^\+?[0-9][0-9 /()\-]{4,30}$")
 _URL_RE = re.compile(r"^https?://[\w.\-]+(?::\d+)?(?:[/?#]\S*)?$", re.IGNORECASE)
 
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-DATETIME_PATTERN = r"^\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2})?$"
+_DATETIME_PATTERN_TAIL = r"[ Tt]\d{1,2}:\d{2}(:00)?( ?([Zz]|[+-]\d{2}(:?\d{2})?))?"
+DATETIME_PATTERN = rf"^\d{{4}}-\d{{2}}-\d{{2}}({_DATETIME_PATTERN_TAIL})?$"
 TIME_PATTERN = r"^\d{1,2}:\d{2}$"
 
 
@@ -284,11 +297,21 @@ def _german_date_hint(text: str) -> str:
     return f" Meinten Sie {suggestion}?"
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+"""Dates outside these years are typing errors (and 9999 would overflow the series and DST checks)."""
+
+
 def _make_date(year: str, month: str, day: str, original: str) -> date:
     try:
-        return date(int(year), int(month), int(day))
+        value = date(int(year), int(month), int(day))
     except ValueError:
         raise error(f"Den Tag „{original}“ gibt es nicht. Prüfen Sie Tag und Monat.") from None
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise error(
+            f"Das Jahr {value.year} in „{original}“ liegt außerhalb von {FIRST_YEAR} bis {LAST_YEAR}. "
+            "Prüfen Sie die Jahreszahl."
+        )
+    return value
 
 
 def _make_time(hour: str, minute: str, original: str) -> time:
@@ -311,17 +334,72 @@ def parse_date(value: Any) -> date:
     return _make_date(*match.groups(), original=text)
 
 
+@dataclass(frozen=True)
+class WrittenOffset:
+    """A UTC offset written after a date-time (``Z``, ``+01:00``), as written and as a duration.
+
+    The models store naive local times; whether the offset is the town's at that moment needs the
+    town's zone, so ``validate.local_times`` judges it.
+    """
+
+    text: str
+    offset: timedelta
+
+
+def _match_datetime(text: str) -> re.Match[str] | None:
+    """``text`` as a date with a time of day, or None.
+
+    A minus sign after ``HH:MM`` with a space before the time reads as a range (``2027-05-21
+    15:00-18:00``), not as a UTC offset: tools that write negative offsets write a ``T`` or seconds.
+    """
+    match = _DATETIME_RE.match(text)
+    if match is None:
+        return None
+    range_like = match["separator"] == " " and match["seconds"] is None and (match["offset"] or "").startswith("-")
+    return None if range_like else match
+
+
+def written_offset(value: Any) -> WrittenOffset | None:
+    """The UTC offset written after the date-time ``value``, or None (none written, or not a date-time)."""
+    match = _match_datetime(value.strip()) if isinstance(value, str) else None
+    if match is None or match["offset"] is None:
+        return None
+    text = match["offset"]
+    if text in ("Z", "z"):
+        return WrittenOffset(text, timedelta(0))
+    parts = _OFFSET_RE.match(text)
+    assert parts is not None  # _DATETIME_RE only lets well-formed offsets through
+    size = timedelta(hours=int(parts["hours"]), minutes=int(parts["minutes"] or 0))
+    return WrittenOffset(text, -size if parts["sign"] == "-" else size)
+
+
+def _datetime_from(match: re.Match[str], original: str) -> datetime:
+    day_value = _make_date(match["year"], match["month"], match["day"], original=original)
+    time_value = _make_time(match["hour"], match["minute"], original=original)
+    seconds = match["seconds"]
+    if seconds is not None and seconds != "00":
+        offset = match["offset"] or ""
+        separator = "T" if offset else " "  # "2027-05-21 15:00-05:00" would read as a range
+        raise error(
+            f"„{original}“ nennt Sekunden; Termine stehen auf die Minute genau. "
+            f"Schreiben Sie {day_value.isoformat()}{separator}{time_value:%H:%M}{offset}."
+        )
+    return datetime.combine(day_value, time_value)
+
+
 def parse_date_or_datetime(value: Any) -> date | datetime:
-    """Parse ``YYYY-MM-DD`` (a whole day) or ``YYYY-MM-DD HH:MM`` (local time)."""
+    """Parse ``YYYY-MM-DD`` (a whole day) or ``YYYY-MM-DD HH:MM`` (local time).
+
+    ISO 8601 forms are accepted too (``T``, seconds ``:00``, a UTC offset); the result is the
+    naive local time as written. The offset is checked later (see ``WrittenOffset``).
+    """
     if isinstance(value, (date, datetime)):
         return value
     text = str(_text_only(value)).strip()
     if match := _DATE_RE.match(text):
         return _make_date(*match.groups(), original=text)
-    if match := _DATETIME_RE.match(text):
-        year, month, day, hour, minute = match.groups()
-        day_value = _make_date(year, month, day, original=text)
-        return datetime.combine(day_value, _make_time(hour, minute, original=text))
+    if match := _match_datetime(text):
+        return _datetime_from(match, original=text)
     raise error(
         f"„{text}“ ist kein gültiger Zeitpunkt. Schreiben Sie JJJJ-MM-TT HH:MM, z. B. "
         "2027-05-21 15:00, oder nur JJJJ-MM-TT für ganztägige Termine." + _german_date_hint(text)
@@ -335,7 +413,7 @@ def parse_end(value: Any) -> date | datetime | time:
     text = str(_text_only(value)).strip()
     if match := _TIME_RE.match(text):
         return _make_time(*match.groups(), original=text)
-    if _DATE_RE.match(text) or _DATETIME_RE.match(text):
+    if _DATE_RE.match(text) or _match_datetime(text):
         return parse_date_or_datetime(text)  # well-formed: keep its precise error (e.g. 30 February)
     raise error(
         f"„{text}“ ist kein gültiges Ende. Schreiben Sie JJJJ-MM-TT HH:MM, nur HH:MM "
@@ -368,7 +446,7 @@ EndValue = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^(\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2})?|\d{1,2}:\d{2})$",
+            "pattern": rf"^(\d{{4}}-\d{{2}}-\d{{2}}({_DATETIME_PATTERN_TAIL})?|\d{{1,2}}:\d{{2}})$",
             "examples": ["2027-05-21 19:00", "19:00", "2027-05-23"],
         }
     ),
@@ -391,6 +469,66 @@ LocalDateList = Annotated[
         }
     ),
 ]
+
+
+@dataclass(frozen=True, eq=False)
+class WrittenOffsets:
+    """The UTC offsets written after a record's date-times, by YAML field name.
+
+    How a time was spelled is not part of the record's value: an event written with the town's
+    offset equals the same event written without one (whose private value is None), so this never
+    makes two records unequal.
+    """
+
+    by_field: dict[str, WrittenOffset]
+
+    def __eq__(self, other: object) -> bool:
+        return other is None or isinstance(other, WrittenOffsets)
+
+    def __hash__(self) -> int:
+        return 0
+
+
+class KeepsWrittenOffsets(ContentModel):
+    """A record with date-time fields: keeps the UTC offsets written after them (``written_offsets``)."""
+
+    _written_offsets: WrittenOffsets | None = PrivateAttr(None)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_written_offsets(cls, data: Any, handler: ModelWrapValidatorHandler[Any]) -> Any:
+        record = handler(data)
+        if isinstance(data, dict):
+            found = {}
+            for name, key in _date_time_fields(type(record)):
+                offset = written_offset(data.get(key))
+                if offset is not None and isinstance(getattr(record, name), datetime):
+                    found[key] = offset
+            if found:  # rare; pydantic's own attribute setting would cost every record 10 µs
+                record.__pydantic_private__["_written_offsets"] = WrittenOffsets(found)
+        return record
+
+    @property
+    def written_offsets(self) -> dict[str, WrittenOffset]:
+        return self._written_offsets.by_field if self._written_offsets else {}
+
+
+@functools.cache
+def _date_time_fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """(attribute, YAML name) of each field of ``model`` that can hold a datetime."""
+    return tuple(
+        (name, field.alias or name)
+        for name, field in model.model_fields.items()
+        if _mentions_datetime(field.annotation)
+    )
+
+
+def _mentions_datetime(annotation: Any) -> bool:
+    """Whether ``datetime`` is one of the types of ``annotation`` (through unions and ``Annotated``)."""
+    if annotation is datetime:
+        return True
+    return any(_mentions_datetime(argument) for argument in typing.get_args(annotation))
+
 
 # --- shared small records -----------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from generator.models.common import (
     EndValue,
     HttpUrl,
     Image,
+    KeepsWrittenOffsets,
     LocalDate,
     LocalDateList,
     LocalDateOrDateTime,
@@ -102,7 +103,7 @@ def check_start_end(start: date | datetime, end: date | datetime | None, field: 
         raise error("Das Ende ist gleich dem Beginn. Lassen Sie „end“ weg, wenn das Ende offen ist.", field=field)
 
 
-class Change(ContentModel):
+class Change(KeepsWrittenOffsets):
     """One occurrence of a series that is moved or otherwise different."""
 
     date: LocalDate = Field(title="Regulärer Termin", description="Das Datum, an dem der Termin sonst stattfände.")
@@ -197,7 +198,7 @@ class Repeat(ContentModel):
         return self
 
 
-class Event(ContentModel):
+class Event(KeepsWrittenOffsets):
     """`content/events/<id>.yml`."""
 
     title: Text = Field(title="Titel", examples=["Tag der Nachbarn"])

@@ -132,6 +132,21 @@ def local_time_exists(moment: datetime, zone: ZoneInfo) -> bool:
     return round_trip == moment
 
 
+def local_time_is_doubled(moment: datetime, zone: ZoneInfo) -> bool:
+    """True for wall-clock times that occur twice because a DST change sets the clock back
+    (e.g. 02:30 on the last Sunday of October): such a time does not name one instant."""
+    if moment.date() not in _clock_change_days(zone, moment.year):
+        return False
+    first, second = (moment.replace(tzinfo=zone, fold=fold).utcoffset() for fold in (0, 1))
+    # the two readings also differ for a skipped time, which is no time at all rather than two
+    return first != second and local_time_exists(moment, zone)
+
+
+def local_time_is_regular(moment: datetime, zone: ZoneInfo) -> bool:
+    """The wall-clock time names exactly one instant: neither skipped nor doubled by a DST change."""
+    return local_time_exists(moment, zone) and not local_time_is_doubled(moment, zone)
+
+
 @lru_cache(maxsize=256)
 def _clock_change_days(zone: ZoneInfo, year: int) -> frozenset[date]:
     """Days of ``year`` on which the UTC offset of ``zone`` changes (at most a few)."""
@@ -149,11 +164,11 @@ def _clock_change_days(zone: ZoneInfo, year: int) -> frozenset[date]:
 
 
 @lru_cache(maxsize=1024)
-def wall_time_can_be_skipped(wall_time: time, zone: ZoneInfo) -> bool:
-    """Whether a DST change in ``zone`` ever skips ``wall_time`` (judged on recent years' rules)."""
+def wall_time_hit_by_clock_change(wall_time: time, zone: ZoneInfo) -> bool:
+    """Whether a DST change in ``zone`` ever skips or doubles ``wall_time`` (judged on recent years' rules)."""
     this_year = date.today().year
     return any(
-        not local_time_exists(datetime.combine(day, wall_time), zone)
+        not local_time_is_regular(datetime.combine(day, wall_time), zone)
         for year in range(this_year - 1, this_year + 3)
         for day in _clock_change_days(zone, year)
     )

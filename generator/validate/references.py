@@ -12,17 +12,11 @@ from pathlib import Path
 
 from generator.load.yaml_loader import Loc, SourceMap
 from generator.models.event import Event
-from generator.models.schedule import (
-    as_datetime,
-    local_time_exists,
-    occurrences,
-    regular_starts,
-    wall_time_can_be_skipped,
-)
+from generator.models.schedule import as_datetime, regular_starts
 from generator.models.site import Record, Site
-from generator.models.weekdays import GERMAN_NAMES
 from generator.problems import Location, Problem, field_label
 from generator.render.urls import RESERVED_SECTIONS
+from generator.validate.local_times import german_day, series_time_problems, time_problems
 from generator.validate.suggest import suggest, town_words
 
 _KIND_NOUNS = {
@@ -32,7 +26,6 @@ _KIND_NOUNS = {
     "districts": ("Einen Ortsteil", "content/town.yml"),
     "audiences": ("Eine Zielgruppe", "content/town.yml"),
 }
-_DST_CHECK_YEARS = 3
 
 
 class ReferenceChecker:
@@ -136,10 +129,8 @@ class ReferenceChecker:
         self._ref(source, ("venue",), "venues", [event.venue] if event.venue else [])
         self._ref(source, ("audiences",), "audiences", event.audiences)
         self._image(source, event.image)
-        zone = self.site.town.zone
-        for loc, moment in (("start",), event.start), (("end",), event.end):
-            if isinstance(moment, datetime) and not local_time_exists(moment, zone):
-                self._add(source, loc, _dst_gap_message(moment))
+        for loc, message in time_problems(event, self.site.town.zone):
+            self._add(source, loc, message)
         if event.repeat is not None:
             self._series(record)
 
@@ -152,57 +143,24 @@ class ReferenceChecker:
             self._add(
                 source,
                 ("start",),
-                f"Der Beginn ({_german_day(event.start)}) passt nicht zur Wiederholung unter „repeat“. "
+                f"Der Beginn ({german_day(event.start)}) passt nicht zur Wiederholung unter „repeat“. "
                 "Wählen Sie als Beginn den ersten Termin der Reihe, oder passen Sie „days“ an.",
             )
             return
         listed: list[tuple[Loc, date]] = [(("repeat", "except", i), d) for i, d in enumerate(repeat.except_)]
         listed += [(("repeat", "cancelled", i), d) for i, d in enumerate(repeat.cancelled)]
         listed += [(("repeat", "changes", i, "date"), c.date) for i, c in enumerate(repeat.changes)]
-        start_day = as_datetime(event.start).date()
-        horizon = max([d for _, d in listed], default=start_day)
-        zone = self.site.town.zone
-        check_gaps = (
-            isinstance(event.start, datetime)
-            and wall_time_can_be_skipped(event.start.time(), zone)
-            and local_time_exists(event.start, zone)  # a start in the gap is reported once, above
-        )
-        if check_gaps:  # rare: only series at e.g. 02:30 need every occurrence looked at
-            horizon = max(horizon, start_day + timedelta(days=366 * _DST_CHECK_YEARS))
+        horizon = max([d for _, d in listed], default=as_datetime(event.start).date())
         regular = {as_datetime(s).date(): s for s in regular_starts(event, horizon)}
         for loc, day in listed:
             if day not in regular:
                 around = {as_datetime(s).date(): s for s in regular_starts(event, day + timedelta(days=400))}
                 self._add(source, loc, _not_an_occurrence_message(day, event, around))
-        if check_gaps:
-            gaps = [s for s in regular.values() if isinstance(s, datetime) and not local_time_exists(s, zone)]
-            if gaps:
-                self._add(
-                    source,
-                    ("start",),
-                    f"Ein Termin der Reihe fiele auf {_german_day(gaps[0])}, {gaps[0]:%H:%M} Uhr — diese "
-                    "Uhrzeit gibt es wegen der Umstellung auf Sommerzeit nicht. Wählen Sie eine andere Uhrzeit.",
-                )
+        for loc, message in series_time_problems(event, self.site.town.zone):
+            self._add(source, loc, message)
         for index, change in enumerate(repeat.changes):
             if change.venue:
                 self._ref(source, ("repeat", "changes", index, "venue"), "venues", [change.venue])
-        for occurrence in occurrences(event, horizon):
-            change = occurrence.change
-            if change and isinstance(occurrence.start, datetime) and not local_time_exists(occurrence.start, zone):
-                index = repeat.changes.index(change)
-                self._add(source, ("repeat", "changes", index, "start"), _dst_gap_message(occurrence.start))
-
-
-def _german_day(value: date | datetime) -> str:
-    day = value.date() if isinstance(value, datetime) else value
-    return f"{GERMAN_NAMES[day.weekday()]}, {day:%d.%m.%Y}"
-
-
-def _dst_gap_message(moment: datetime) -> str:
-    return (
-        f"Die Uhrzeit {moment:%H:%M} am {moment:%d.%m.%Y} gibt es nicht: In dieser Nacht wird die Uhr "
-        "von 2 auf 3 Uhr vorgestellt (Sommerzeit). Wählen Sie eine Uhrzeit ab 03:00."
-    )
 
 
 def _not_an_occurrence_message(day: date, event: Event, regular: dict[date, date | datetime]) -> str:
@@ -211,8 +169,8 @@ def _not_an_occurrence_message(day: date, event: Event, regular: dict[date, date
     near = earlier[-1:] + later[:1]
     hint = ""
     if near:
-        hint = " Nächstgelegene Termine: " + " und ".join(_german_day(d) for d in near) + "."
+        hint = " Nächstgelegene Termine: " + " und ".join(german_day(d) for d in near) + "."
     return (
-        f"Am {_german_day(day)} findet die Reihe nicht statt, daher kann dieser Tag hier nicht stehen.{hint} "
+        f"Am {german_day(day)} findet die Reihe nicht statt, daher kann dieser Tag hier nicht stehen.{hint} "
         "Tragen Sie das reguläre Datum des betroffenen Termins ein."
     )

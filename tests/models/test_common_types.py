@@ -5,7 +5,7 @@ One table of accepted inputs and one of rejected inputs with their exact message
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import pytest
@@ -72,10 +72,21 @@ ACCEPTED = [
     # dates and times
     (common.LocalDate, "2027-05-21", date(2027, 5, 21)),
     (common.LocalDate, "2028-02-29", date(2028, 2, 29)),
+    (common.LocalDate, "1900-01-01", date(1900, 1, 1)),
+    (common.LocalDate, "2199-12-31", date(2199, 12, 31)),
     (common.LocalDateOrDateTime, "2027-05-21", date(2027, 5, 21)),
     (common.LocalDateOrDateTime, "2027-05-21 15:00", datetime(2027, 5, 21, 15, 0)),
     (common.LocalDateOrDateTime, "2027-05-21T9:05", datetime(2027, 5, 21, 9, 5)),
     (common.LocalDateOrDateTime, "2027-05-21 00:00", datetime(2027, 5, 21, 0, 0)),  # midnight is not all-day
+    # ISO 8601 as export tools write it: the naive local time as written (the offset is checked in layer 2)
+    (common.LocalDateOrDateTime, "2027-12-14T17:30", datetime(2027, 12, 14, 17, 30)),
+    (common.LocalDateOrDateTime, "2027-12-14T17:30:00", datetime(2027, 12, 14, 17, 30)),
+    (common.LocalDateOrDateTime, "2027-12-14 17:30:00", datetime(2027, 12, 14, 17, 30)),
+    (common.LocalDateOrDateTime, "2017-10-18T9:00:00+02:00", datetime(2017, 10, 18, 9, 0)),
+    (common.LocalDateOrDateTime, "2027-12-14t17:30z", datetime(2027, 12, 14, 17, 30)),
+    (common.LocalDateOrDateTime, "2027-12-14 17:30:00 +0100", datetime(2027, 12, 14, 17, 30)),
+    (common.LocalDateOrDateTime, "2027-12-14T17:30-05", datetime(2027, 12, 14, 17, 30)),
+    (common.EndValue, "2027-12-14T19:00:00+01:00", datetime(2027, 12, 14, 19, 0)),
     (common.EndValue, "19:00", time(19, 0)),
     (common.EndValue, "2027-05-23", date(2027, 5, 23)),
     (common.EndValue, "2027-05-21 19:00", datetime(2027, 5, 21, 19, 0)),
@@ -255,7 +266,59 @@ REJECTED = [
         "Die Uhrzeit in „19:60“ gibt es nicht. Erlaubt ist 00:00 bis 23:59.",
         id="end-minute-60",
     ),
+    pytest.param(
+        common.LocalDateOrDateTime,
+        "2027-12-14T17:30:15",
+        "„2027-12-14T17:30:15“ nennt Sekunden; Termine stehen auf die Minute genau. Schreiben Sie 2027-12-14 17:30.",
+        id="seconds",
+    ),
+    pytest.param(
+        common.LocalDateOrDateTime,
+        "2027-12-14 9:30:00.000",
+        "„2027-12-14 9:30:00.000“ nennt Sekunden; Termine stehen auf die Minute genau. Schreiben Sie 2027-12-14 09:30.",
+        id="fraction-of-a-second",
+    ),
+    # the offset stays in the suggestion: without it the time might silently mean another instant
+    pytest.param(
+        common.LocalDateOrDateTime,
+        "2027-12-14T17:30:59.5-05:00",
+        "„2027-12-14T17:30:59.5-05:00“ nennt Sekunden; Termine stehen auf die Minute genau. "
+        "Schreiben Sie 2027-12-14T17:30-05:00.",
+        id="seconds-with-offset",
+    ),
+    # a minus after HH:MM with a space before the time is a range, not a UTC offset
+    pytest.param(
+        common.LocalDateOrDateTime, "2027-05-21 15:00-18:00", f"„2027-05-21 15:00-18:00“ {_TIMEPOINT}", id="range"
+    ),
+    pytest.param(
+        common.LocalDateOrDateTime, "2027-05-21T15:00+24:00", f"„2027-05-21T15:00+24:00“ {_TIMEPOINT}", id="offset-24h"
+    ),
+    pytest.param(
+        common.LocalDateOrDateTime,
+        "2027-05-21T25:00:00+02:00",
+        "Die Uhrzeit in „2027-05-21T25:00:00+02:00“ gibt es nicht. Erlaubt ist 00:00 bis 23:59.",
+        id="hour-25-iso",
+    ),
+    pytest.param(
+        common.EndValue,
+        "2027-12-14 19:00:30",
+        "„2027-12-14 19:00:30“ nennt Sekunden; Termine stehen auf die Minute genau. Schreiben Sie 2027-12-14 19:00.",
+        id="end-seconds",
+    ),
+    pytest.param(common.EndValue, "2027-05-21 15:00-18:00", f"„2027-05-21 15:00-18:00“ {_END}", id="end-range"),
     pytest.param(common.EndValue, "19 Uhr", f"„19 Uhr“ {_END}", id="end-words"),
+    pytest.param(
+        common.LocalDate,
+        "1899-12-31",
+        "Das Jahr 1899 in „1899-12-31“ liegt außerhalb von 1900 bis 2199. Prüfen Sie die Jahreszahl.",
+        id="year-before-1900",
+    ),
+    pytest.param(
+        common.LocalDateOrDateTime,
+        "9999-12-31T23:30:00-05:00",
+        "Das Jahr 9999 in „9999-12-31T23:30:00-05:00“ liegt außerhalb von 1900 bis 2199. Prüfen Sie die Jahreszahl.",
+        id="year-9999",
+    ),
     # a well-formed end that names a day that does not exist keeps the precise message
     pytest.param(
         common.EndValue, "2027-02-30", "Den Tag „2027-02-30“ gibt es nicht. Prüfen Sie Tag und Monat.", id="end-feb-30"
@@ -343,3 +406,22 @@ _EMPTY = "Das Feld ist leer. Tragen Sie einen Wert ein."
 def test_empty_value_is_reported_as_empty(kind: Any) -> None:
     # `key:` with nothing after it arrives as None; optional fields accept it before these validators run
     assert error_message(kind, None) == _EMPTY
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2027-12-14T17:30:00+01:00", common.WrittenOffset("+01:00", timedelta(hours=1))),
+        ("2027-12-14 17:30 +0530", common.WrittenOffset("+0530", timedelta(hours=5, minutes=30))),
+        ("2027-12-14T17:30-03:30", common.WrittenOffset("-03:30", timedelta(hours=-3, minutes=-30))),
+        ("2027-12-14T17:30:00-01", common.WrittenOffset("-01", timedelta(hours=-1))),
+        (" 2027-12-14T17:30Z ", common.WrittenOffset("Z", timedelta(0))),
+        ("2027-12-14T17:30", None),
+        ("2027-12-14", None),
+        ("2027-12-14 15:00-18:00", None),  # a range
+        ("19:00", None),
+        (None, None),
+    ],
+)
+def test_written_offset(value: Any, expected: common.WrittenOffset | None) -> None:
+    assert common.written_offset(value) == expected

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
+from generator.models.common import WrittenOffset
 from generator.models.event import Event, Frequency, Status
 from generator.models.schedule import occurrences
 
@@ -280,3 +281,36 @@ def test_change_end_must_fit_its_start(start: str, changes: list[dict[str, str]]
 def test_change_end_that_fits_is_accepted(start: str, change: dict[str, str], end: date) -> None:
     result = event(start=start, repeat={"freq": "weekly", "count": "2", "changes": [change]})
     assert [o.end for o in occurrences(result)][1] == end
+
+
+# --- ISO 8601 date-times ------------------------------------------------------------------
+
+
+def test_an_offset_is_kept_aside_and_the_time_stored_as_written() -> None:
+    written = event(start="2027-06-19T14:00:00+02:00", end="2027-06-19T18:00+02:00")
+    plain = event(start="2027-06-19 14:00", end="2027-06-19 18:00")
+    assert (written.start, written.end) == (datetime(2027, 6, 19, 14, 0), datetime(2027, 6, 19, 18, 0))
+    assert written.start.tzinfo is None and written.end.tzinfo is None  # type: ignore[union-attr]
+    assert written == plain
+    assert written.model_dump() == plain.model_dump()
+    assert written.written_offsets == {
+        "start": WrittenOffset("+02:00", timedelta(hours=2)),
+        "end": WrittenOffset("+02:00", timedelta(hours=2)),
+    }
+    assert plain.written_offsets == {}
+
+
+def test_offsets_of_a_change_are_kept_with_the_change() -> None:
+    result = event(
+        start="2027-05-04 18:00",
+        repeat={"freq": "weekly", "changes": [{"date": "2027-05-11", "start": "2027-05-11T19:00Z", "end": "21:00"}]},
+    )
+    (change,) = result.repeat.changes  # type: ignore[union-attr]
+    assert change.start == datetime(2027, 5, 11, 19, 0)
+    assert change.written_offsets == {"start": WrittenOffset("Z", timedelta(0))}
+    assert result.written_offsets == {}
+
+
+def test_an_offset_in_a_text_field_is_not_kept() -> None:
+    result = event(title="2027-06-19T14:00+02:00", start="2027-06-19")  # a title that looks like a date-time
+    assert result.written_offsets == {}

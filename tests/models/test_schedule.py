@@ -3,14 +3,20 @@ and local_time_exists(), the daylight-saving helper."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from generator.models.event import Event, Status
-from generator.models.schedule import local_time_exists, occurrences, regular_starts
+from generator.models.schedule import (
+    local_time_exists,
+    local_time_is_doubled,
+    occurrences,
+    regular_starts,
+    wall_time_hit_by_clock_change,
+)
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -170,3 +176,31 @@ def test_series_keeps_local_wall_time_across_the_dst_change() -> None:
 )
 def test_local_time_exists(moment: datetime, zone: str, exists: bool) -> None:
     assert local_time_exists(moment, ZoneInfo(zone)) is exists
+
+
+@pytest.mark.parametrize(
+    ("moment", "zone", "doubled"),
+    [
+        pytest.param(datetime(2027, 10, 31, 2, 0), "Europe/Berlin", True, id="autumn-0200"),
+        pytest.param(datetime(2027, 10, 31, 2, 30), "Europe/Berlin", True, id="autumn-0230"),
+        pytest.param(datetime(2027, 10, 31, 2, 59), "Europe/Berlin", True, id="autumn-0259"),
+        pytest.param(datetime(2027, 10, 31, 1, 59), "Europe/Berlin", False, id="before-doubled-hour"),
+        pytest.param(datetime(2027, 10, 31, 3, 0), "Europe/Berlin", False, id="after-doubled-hour"),
+        pytest.param(datetime(2026, 10, 25, 2, 30), "Europe/Berlin", True, id="autumn-2026"),
+        pytest.param(datetime(2027, 10, 24, 2, 30), "Europe/Berlin", False, id="week-before"),
+        pytest.param(datetime(2027, 3, 28, 2, 30), "Europe/Berlin", False, id="spring-gap-is-not-doubled"),
+        pytest.param(datetime(2027, 10, 31, 2, 30), "UTC", False, id="utc"),
+        pytest.param(datetime(2027, 11, 7, 0, 30), "America/Havana", True, id="midnight-change"),
+        pytest.param(datetime(2027, 4, 4, 1, 45), "Australia/Lord_Howe", True, id="half-hour-change"),
+    ],
+)
+def test_local_time_is_doubled(moment: datetime, zone: str, doubled: bool) -> None:
+    assert local_time_is_doubled(moment, ZoneInfo(zone)) is doubled
+
+
+@pytest.mark.parametrize(
+    ("wall_time", "hit"),
+    [(time(2, 30), True), (time(2, 0), True), (time(1, 59), False), (time(3, 0), False), (time(18, 0), False)],
+)
+def test_wall_time_hit_by_clock_change(wall_time: time, hit: bool) -> None:
+    assert wall_time_hit_by_clock_change(wall_time, ZoneInfo("Europe/Berlin")) is hit

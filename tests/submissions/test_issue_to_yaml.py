@@ -235,6 +235,25 @@ def test_a_broken_date_is_explained_with_the_form_label(tmp_path, capsys) -> Non
     assert "```yaml\n# yaml-language-server" in out
 
 
+def test_an_iso_date_time_with_the_towns_offset_is_taken_as_written(tmp_path, capsys) -> None:
+    code, out, err = run(tmp_path, capsys, event_body(start="2027-04-24T17:00:00+02:00"))
+    assert (code, err) == (0, ""), out
+    (text,) = written(tmp_path).values()
+    assert "\nstart: 2027-04-24T17:00:00+02:00\nend: 19:00\n" in text
+
+
+def test_an_iso_date_time_in_utc_is_explained_with_the_form_label(tmp_path, capsys) -> None:
+    md = tmp_path / "kommentar.md"
+    code, out, _ = run(tmp_path, capsys, event_body(start="2027-04-24T15:00:00Z"), "event", "--markdown", str(md))
+    assert code == 1
+    assert written(tmp_path) == {}
+    assert (
+        "- **Beginn** (`start`): Die Zeitzonen-Angabe „Z“ (UTC) passt nicht zur Ortszeit: Am 24.04.2027 gilt hier "
+        "+02:00. Termine stehen in Ortszeit, ohne Zeitzone, so wie sie vor Ort auf der Uhr steht. Schreiben Sie "
+        "2027-04-24 15:00, wenn 15:00 Uhr gemeint ist, oder 2027-04-24 17:00 für genau den angegebenen Zeitpunkt.\n"
+    ) in out
+
+
 def test_an_unknown_category_lists_the_known_ones(tmp_path, capsys) -> None:
     code, out, _ = run(tmp_path, capsys, event_body(category="Tanz und Ballett"))
     assert code == 1

@@ -27,6 +27,24 @@ _DST_GAP = (
 )
 
 
+def doubled_hour(clock: str) -> str:
+    return (
+        f"Die Uhrzeit {clock} am 31.10.2027 gibt es zweimal: In dieser Nacht wird die Uhr von 3 auf 2 Uhr "
+        "zurückgestellt (Winterzeit), daher ist nicht eindeutig, welche der beiden gemeint ist. Wählen Sie eine "
+        "Uhrzeit vor 02:00 oder ab 03:00."
+    )
+
+
+def offset_mismatch(written: str, day: str, local: str, as_written: str, same_instant: str) -> str:
+    clock = as_written[-5:]
+    return (
+        f"Die Zeitzonen-Angabe {written} passt nicht zur Ortszeit: Am {day} gilt hier {local}. Termine stehen in "
+        "Ortszeit, ohne Zeitzone, so wie sie vor Ort auf der Uhr steht. "
+        f"Schreiben Sie {as_written}, wenn {clock} Uhr gemeint ist, oder {same_instant} für genau den angegebenen "
+        "Zeitpunkt."
+    )
+
+
 def rule(fixture: str, expected: list[str], dest: str | None = None, marks=()):
     return pytest.param(fixture, dest, expected, id=fixture.split("/", 1)[1], marks=marks)
 
@@ -230,6 +248,55 @@ RULES = [
             f"{EV}/series-hits-dst-gap.yml:4:8: start: Ein Termin der Reihe fiele auf Sonntag, 28.03.2027, "
             "02:30 Uhr — diese Uhrzeit gibt es wegen der Umstellung auf Sommerzeit nicht. "
             "Wählen Sie eine andere Uhrzeit."
+        ],
+    ),
+    rule(
+        "broken/events/start-in-doubled-hour.yml",
+        [f"{EV}/start-in-doubled-hour.yml:4:8: start: {doubled_hour('02:30')}"],
+    ),
+    rule("broken/events/end-in-doubled-hour.yml", [f"{EV}/end-in-doubled-hour.yml:5:6: end: {doubled_hour('02:30')}"]),
+    rule(
+        "broken/events/series-hits-doubled-hour.yml",
+        [
+            f"{EV}/series-hits-doubled-hour.yml:4:8: start: Ein Termin der Reihe fiele auf Sonntag, 31.10.2027, "
+            "02:30 Uhr — diese Uhrzeit gibt es wegen der Umstellung auf Winterzeit zweimal, sie ist also nicht "
+            "eindeutig. Wählen Sie eine Uhrzeit vor 02:00 oder ab 03:00, oder verlegen Sie diesen einen Termin "
+            "unter „repeat.changes“."
+        ],
+    ),
+    # the moved occurrence is reported at its change; its end (03:30) is after the doubled hour
+    rule(
+        "broken/events/change-in-doubled-hour.yml",
+        [f"{EV}/change-in-doubled-hour.yml:10:14: repeat.changes[1].start: {doubled_hour('02:15')}"],
+    ),
+    # --- ISO 8601 date-times: seconds and UTC offsets ----------------------------------------
+    rule(
+        "broken/events/seconds.yml",
+        [
+            f"{EV}/seconds.yml:4:8: start: „2027-12-14T17:30:15+01:00“ nennt Sekunden; Termine stehen auf die Minute "
+            "genau. Schreiben Sie 2027-12-14T17:30+01:00."
+        ],
+    ),
+    # the end's +01:00 is the town's offset in December: accepted
+    rule(
+        "broken/events/offset-utc.yml",
+        [
+            f"{EV}/offset-utc.yml:4:8: start: "
+            + offset_mismatch("„Z“ (UTC)", "14.12.2027", "+01:00", "2027-12-14 16:30", "2027-12-14 17:30")
+        ],
+    ),
+    rule(
+        "broken/events/offset-wrong-season.yml",
+        [
+            f"{EV}/offset-wrong-season.yml:4:8: start: "
+            + offset_mismatch("„+02:00“", "14.12.2027", "+01:00", "2027-12-14 17:30", "2027-12-14 16:30")
+        ],
+    ),
+    rule(
+        "broken/events/change-offset-wrong-season.yml",
+        [
+            f"{EV}/change-offset-wrong-season.yml:9:14: repeat.changes[1].start: "
+            + offset_mismatch("„+01:00“", "11.05.2027", "+02:00", "2027-05-11 19:00", "2027-05-11 20:00")
         ],
     ),
     # --- exceptions of a series -------------------------------------------------------------
@@ -626,3 +693,47 @@ def test_series_starting_in_the_dst_gap_is_reported_once(project) -> None:
         "repeat:\n  freq: weekly\n  count: 3\n",
     )
     project.assert_problems([f"{EV}/nachtwanderung.yml:4:8: start: {_DST_GAP}"])
+
+
+def test_iso_date_times_with_the_towns_offset_are_stored_as_local_times(project) -> None:
+    from datetime import datetime
+
+    project.copy("valid/events/iso-date-times.yml")
+    site, report = project.load()
+    assert [str(p) for p in report.sorted()] == []
+    assert site is not None
+    stadtfest = site.events["iso-date-times"].data
+    assert (stadtfest.start, stadtfest.end) == (datetime(2027, 6, 19, 14, 0), datetime(2027, 6, 19, 23, 0))
+    assert stadtfest.repeat is not None
+    assert stadtfest.repeat.changes[0].start == datetime(2028, 6, 17, 14, 0)
+    assert all(value.tzinfo is None for value in (stadtfest.start, stadtfest.end, stadtfest.repeat.changes[0].start))
+
+
+def test_series_whose_doubled_hour_occurrence_is_left_out_is_accepted(project) -> None:
+    project.copy("valid/events/series-skips-doubled-hour.yml")
+    project.assert_problems([])
+
+
+def test_offset_that_moves_the_instant_into_the_doubled_hour_gets_no_second_suggestion(project) -> None:
+    # 00:30 UTC is 02:30 summer time on 31.10.2027: that local time would be rejected in turn
+    project.add("events/nacht.yml", "title: Nacht\ncategory: sport\nvenue: markt\nstart: 2027-10-31T00:30Z\n")
+    project.assert_problems(
+        [
+            f"{EV}/nacht.yml:4:8: start: Die Zeitzonen-Angabe „Z“ (UTC) passt nicht zur Ortszeit: Am 31.10.2027 gilt "
+            "hier +02:00. Termine stehen in Ortszeit, ohne Zeitzone, so wie sie vor Ort auf der Uhr steht. "
+            "Schreiben Sie 2027-10-31 00:30, wenn 00:30 Uhr gemeint ist."
+        ]
+    )
+
+
+def test_offset_whose_instant_falls_outside_the_accepted_years_gets_no_second_suggestion(project) -> None:
+    project.add(
+        "events/silvester.yml", "title: Silvester\ncategory: fest\nvenue: markt\nstart: 2199-12-31T23:30-05:00\n"
+    )
+    project.assert_problems(
+        [
+            f"{EV}/silvester.yml:4:8: start: Die Zeitzonen-Angabe „-05:00“ passt nicht zur Ortszeit: Am 31.12.2199 "
+            "gilt hier +01:00. Termine stehen in Ortszeit, ohne Zeitzone, so wie sie vor Ort auf der Uhr steht. "
+            "Schreiben Sie 2199-12-31 23:30, wenn 23:30 Uhr gemeint ist."
+        ]
+    )
