@@ -86,6 +86,9 @@ class LoadedDocument:
 
     data: Any
     source: SourceMap
+    text: str = ""
+    """The YAML as written (for finding a spot inside a value); lines are ``source``'s minus ``line_offset``."""
+    line_offset: int = 0
 
 
 class YamlLoadError(Exception):
@@ -145,14 +148,14 @@ def load_yaml_text(text: str, shown_path: str, line_offset: int = 0) -> LoadedDo
         raise _syntax_error(exc, text, shown_path, line_offset) from None
     source = SourceMap(shown_path)
     if node is None:
-        return LoadedDocument(None, source)
+        return LoadedDocument(None, source, text, line_offset)
     walker = _Walker(source, line_offset)
     data = walker.build(node, ())
     if walker.aliases:
         walker.problems.extend(_alias_problems(text, walker.aliases, shown_path, line_offset))
     if walker.problems:
         raise YamlLoadError(walker.problems)
-    return LoadedDocument(data, source)
+    return LoadedDocument(data, source, text, line_offset)
 
 
 def _alias_problems(text: str, aliases: list[Loc], shown_path: str, line_offset: int) -> list[Problem]:
