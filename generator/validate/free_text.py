@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -52,27 +54,43 @@ def free_texts(model: type[BaseModel], data: Any, loc: Loc = ()) -> Iterator[tup
     Unknown fields and values of the wrong shape are skipped: the model reports those."""
     if not isinstance(data, dict):
         return
-    fields = {yaml_name(name, field): field for name, field in model.model_fields.items()}
+    plan = _text_fields(model)
     for key, value in data.items():
-        field = fields.get(key)
+        field = plan.get(key)
         if field is None:
             continue
+        if field.kind is not None:
+            if isinstance(value, str):
+                yield (*loc, key), value, field.kind
+            elif isinstance(value, list) and field.takes_list:
+                yield from (((*loc, key, i), item, field.kind) for i, item in enumerate(value) if isinstance(item, str))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from free_texts(field.nested, item, (*loc, key, index))
+        else:
+            yield from free_texts(field.nested, value, (*loc, key))
+
+
+@dataclass(frozen=True)
+class _TextField:
+    """A field that holds free text (``kind``) or records that may (``nested``)."""
+
+    kind: TextKind | None
+    takes_list: bool
+    nested: Any
+
+
+@cache
+def _text_fields(model: type[BaseModel]) -> dict[str, _TextField]:
+    """The fields of ``model`` worth looking into, by YAML name (worked out once per model)."""
+    plan: dict[str, _TextField] = {}
+    for name, field in model.model_fields.items():
         annotation = annotation_of(field)
         kind = text_kind(annotation)
-        if kind is not None:
-            if isinstance(value, str):
-                yield (*loc, key), value, kind
-            elif isinstance(value, list) and is_list(annotation):
-                yield from (((*loc, key, i), item, kind) for i, item in enumerate(value) if isinstance(item, str))
-            continue
-        nested = inner_model(field.annotation)
-        if nested is None:
-            continue
-        if isinstance(value, list):
-            for index, item in enumerate(value):
-                yield from free_texts(nested, item, (*loc, key, index))
-        else:
-            yield from free_texts(nested, value, (*loc, key))
+        nested = None if kind is not None else inner_model(field.annotation)
+        if kind is not None or nested is not None:
+            plan[yaml_name(name, field)] = _TextField(kind, is_list(annotation), nested)
+    return plan
 
 
 class _Locator:
