@@ -157,6 +157,9 @@ _MARKDOWN_TAGS = {
 }
 _HEADINGS = {f"h{level}": "„" + "#" * level + " “ am Zeilenanfang" for level in range(1, 7)}
 _DELETE = "löschen (den Text dazwischen behalten)"
+_WHOLE = "löschen, mit allem bis zum schließenden Tag"
+_WHOLE_ELEMENTS = frozenset({"script", "style", "iframe", "noscript", "template", "object", "svg"})
+"""Elements whose content is code or a foreign page, not text worth keeping."""
 _EMPTY_ELEMENTS = frozenset({"br", "hr", "img", "wbr", "input", "meta", "link", "col", "area", "source", "track"})
 
 _CHARACTER_WORDS = {
@@ -176,6 +179,8 @@ def replacement(markup: Markup, kind: TextKind) -> str:
     if markup.key.startswith("&"):
         character = html.unescape(markup.written)
         return _CHARACTER_WORDS.get(character) or f"„{character}“"
+    if markup.key in _WHOLE_ELEMENTS:
+        return _WHOLE
     if markup.key == "<!--" or (kind is TextKind.LINE and markup.key in _EMPTY_ELEMENTS):
         return "löschen"
     if kind is TextKind.LINE:
