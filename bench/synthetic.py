@@ -34,13 +34,13 @@ _WEEKDAYS = ["mo", "di", "mi", "do", "fr", "sa"]
 
 
 def load_corpus(corpus: Path = DEFAULT_CORPUS) -> tuple[list[str], list[str]]:
-    """(titles, descriptions) from the Turtle files, with HTML stripped."""
+    """(titles, descriptions) from the Turtle files, with HTML stripped and entities decoded."""
     titles: list[str] = []
     texts: list[str] = []
     if corpus.is_dir():
         for path in sorted(corpus.rglob("*.ttl")):
             source = path.read_text(encoding="utf-8", errors="replace")
-            titles += re.findall(r'ical:summary "([^"\n]{5,90})"', source)
+            titles += map(html.unescape, re.findall(r'ical:summary "([^"\n]{5,90})"', source))
             texts += re.findall(r'ical:description "([^"]{40,1500})"', source)
     clean = [_plain(t) for t in texts]
     return (sorted(set(titles)) or _FALLBACK_TITLES, [t for t in clean if len(t) > 40] or [_FALLBACK_TEXT])

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from unchecked_markup import markup_unchecked as _markup_unchecked
 
 from generator.models.site import Site
 from generator.pipeline import Project, load_site
@@ -93,3 +94,10 @@ def project(tmp_path: Path) -> ContentProject:
     root = tmp_path / "project"
     shutil.copytree(DATA_DIR / "project", root)
     return ContentProject(root)
+
+
+@pytest.fixture
+def markup_unchecked():
+    """HTML in texts passes validation, for tests of the renderer's own escaping."""
+    with _markup_unchecked():
+        yield

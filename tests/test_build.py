@@ -97,7 +97,7 @@ def _fragment(path: Path) -> dict:
     return json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
 
 
-def test_contributor_markup_never_reaches_the_page(tmp_path):
+def test_contributor_markup_never_reaches_the_page(tmp_path, markup_unchecked):
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "build", "site", "node_modules"))
     club = project / "content" / "clubs" / "heimatverein-herzberg.yml"
@@ -135,7 +135,7 @@ def test_failed_build_leaves_the_previous_site_untouched(tmp_path, capsys):
     assert not (out / "veranstaltungen" / "kaputt").exists()
 
 
-def test_contributor_text_cannot_break_out_of_head_attributes(tmp_path):
+def test_contributor_text_cannot_break_out_of_head_attributes(tmp_path, markup_unchecked):
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "build", "site", "node_modules"))
     club = project / "content" / "clubs" / "heimatverein-herzberg.yml"

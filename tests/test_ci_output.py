@@ -29,15 +29,17 @@ def test_summary_lists_each_problem_with_file_line_field_and_what_to_do(project,
     summary = tmp_path / "summary.md"
     summary.write_text("earlier step\n", encoding="utf-8")
     assert main(["--root", str(project.root), "validate", "--summary", str(summary)]) == 1
-    assert "2 Fehler in 1 Datei" in capsys.readouterr().err
+    assert "3 Fehler in 1 Datei" in capsys.readouterr().err
     text = summary.read_text(encoding="utf-8")
-    assert text.startswith("earlier step\n## Prüfung der Inhalte: 2 Fehler in 1 Datei. Bitte korrigieren Sie")
+    assert text.startswith("earlier step\n## Prüfung der Inhalte: 3 Fehler in 1 Datei. Bitte korrigieren Sie")
     assert "**So beheben Sie das:**" in text and "„Files changed“" in text
     assert "### `content/events/sommerfest.yml`\n\n| Zeile | Feld | Was ist falsch und was ist zu tun |\n" in text
     assert (
         "| 4 | `start` | „21.05.2027“ ist kein gültiger Zeitpunkt. Schreiben Sie JJJJ-MM-TT HH:MM, z. B. "
         "2027-05-21 15:00, oder nur JJJJ-MM-TT für ganztägige Termine. Meinten Sie 2027-05-21? |"
     ) in text
+    # the tag named by the message stays text in the summary
+    assert "„\\<script\\>“ → löschen, mit allem bis zum schließenden Tag. |" in text
     # the cell ends only at the real cell border: the "|" from the file is escaped
     assert "| 5 | `website` | „www.example.org\\|x“ ist kein erlaubter Link." in text
     assert "docs/inhalte.md" in text
@@ -72,12 +74,13 @@ def test_codequality_report_for_gitlab(project, capsys, tmp_path) -> None:
     assert main(["--root", str(project.root), "validate", "--codequality", str(report)]) == 1
     entries = json.loads(report.read_text(encoding="utf-8"))
     assert [(e["location"]["path"], e["location"]["lines"]["begin"], e["severity"]) for e in entries] == [
+        ("content/events/sommerfest.yml", 1, "major"),
         ("content/events/sommerfest.yml", 4, "major"),
         ("content/events/sommerfest.yml", 5, "major"),
     ]
-    assert entries[0]["description"].startswith("start: „21.05.2027“ ist kein gültiger Zeitpunkt.")
-    assert entries[0]["check_name"] == "engagiert-validate"
-    assert len({e["fingerprint"] for e in entries}) == 2
+    assert entries[1]["description"].startswith("start: „21.05.2027“ ist kein gültiger Zeitpunkt.")
+    assert entries[1]["check_name"] == "engagiert-validate"
+    assert len({e["fingerprint"] for e in entries}) == 3
     report.unlink()
     project.remove("events/sommerfest.yml")
     assert main(["--root", str(project.root), "validate", "--codequality", str(report)]) == 0

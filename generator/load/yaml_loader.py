@@ -87,6 +87,9 @@ class LoadedDocument:
 
     data: Any
     source: SourceMap
+    text: str = ""
+    """The YAML as written (for finding a spot inside a value); lines are ``source``'s minus ``line_offset``."""
+    line_offset: int = 0
 
 
 class YamlLoadError(Exception):
@@ -149,7 +152,7 @@ def load_yaml_text(text: str, shown_path: str, line_offset: int = 0) -> LoadedDo
         raise _unreadable_character(exc, text, shown_path, line_offset) from None
     if builder.problems:
         raise YamlLoadError(builder.problems)
-    return LoadedDocument(builder.result, source)
+    return LoadedDocument(builder.result, source, text, line_offset)
 
 
 MAX_DEPTH = 20

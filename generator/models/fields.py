@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import types
 import typing
+from enum import Enum
 from typing import Annotated, Any
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator.models.common import Email, HttpUrl
+from generator.models.common import Email, HttpUrl, Markdown, Text, TextList
 
 Path = tuple[str, ...]
 LINK_TYPES = (HttpUrl, Email)
@@ -57,6 +58,28 @@ def link_type(annotation: Any) -> Any | None:
         for candidate in LINK_TYPES:
             if member == candidate:
                 return candidate
+    return None
+
+
+class TextKind(Enum):
+    """How a free-text field is shown, which decides what an author writes instead of HTML."""
+
+    MARKDOWN = "markdown"
+    """Descriptions (and page bodies): rendered as Markdown."""
+    LINE = "line"
+    """Names, titles, short notes: shown as plain text, without formatting."""
+
+
+def text_kind(annotation: Any) -> TextKind | None:
+    """Whether the field holds free text: Markdown, or one-line text (also lists of it); else None.
+
+    Ids, links, e-mails, dates and numbers are not free text, nor are types built on ``Text`` with
+    their own check (the time zone)."""
+    for member in _members(annotation):
+        if member == Markdown:
+            return TextKind.MARKDOWN
+        if member is str or member in (Text, TextList):
+            return TextKind.LINE
     return None
 
 

@@ -88,4 +88,4 @@ def check_record(content: ProjectContent, kind: str, record_id: str, text: str, 
     existing = {k: set(ids) for k, ids in content.existing.items()}
     existing[kind].add(record_id)
     checker = ReferenceChecker(extended, content.project.images_dir, existing)
-    return sorted(p for p in checker.run() if p.location.path == shown_path)
+    return sorted([*problems, *(p for p in checker.run() if p.location.path == shown_path)])

@@ -15,6 +15,7 @@ from generator.models.page import PageMeta
 from generator.models.site import Record
 from generator.models.venue import Venue
 from generator.problems import Location, Problem
+from generator.validate.free_text import body_markup_problems, markup_problems
 from generator.validate.messages import problems_from_validation_error
 
 MODELS: dict[str, type[BaseModel]] = {
@@ -27,7 +28,11 @@ MODELS: dict[str, type[BaseModel]] = {
 
 
 def validate_model(model: type[BaseModel], document: LoadedDocument) -> tuple[Any | None, list[Problem]]:
-    """Validate parsed YAML against ``model``; return the instance or located problems."""
+    """Validate parsed YAML against ``model``: the instance (None if the data does not fit the
+    model) and every located problem.
+
+    HTML in a text does not stop the instance from being made: the file's other problems, also
+    those of the checks across files, are then reported in the same run."""
     source = document.source
     if document.data is None:
         return None, [
@@ -42,29 +47,31 @@ def validate_model(model: type[BaseModel], document: LoadedDocument) -> tuple[An
                 "nicht aus einer Liste oder einem einzelnen Text.",
             )
         ]
+    markup = markup_problems(model, document)
     try:
-        return model.model_validate(document.data), []
+        return model.model_validate(document.data), markup
     except ValidationError as exc:
-        return None, problems_from_validation_error(exc, model, source)
+        return None, problems_from_validation_error(exc, model, source) + markup
 
 
 def validate_file(file: ContentFile) -> tuple[Record[Any] | None, list[Problem]]:
     """Load and validate one record file."""
     try:
         if file.kind == "pages":
-            document, body = _load_page(file)
+            document, body, body_line = _load_page(file)
         else:
-            document, body = load_yaml_file(file.path, file.shown_path), ""
+            document, body, body_line = load_yaml_file(file.path, file.shown_path), "", 0
     except YamlLoadError as exc:
         return None, exc.problems
     data, problems = validate_model(MODELS[file.kind], document)
+    problems += body_markup_problems(body, file.shown_path, body_line)
     if data is None:
         return None, problems
-    return Record(file.id, file.shown_path, data, document.source, body), []
+    return Record(file.id, file.shown_path, data, document.source, body), problems
 
 
-def _load_page(file: ContentFile) -> tuple[LoadedDocument, str]:
-    """Split a Markdown page into its YAML header and body."""
+def _load_page(file: ContentFile) -> tuple[LoadedDocument, str, int]:
+    """Split a Markdown page into its YAML header and body, and the line the body starts at."""
     text = read_text(file.path, file.shown_path)
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
@@ -82,7 +89,7 @@ def _load_page(file: ContentFile) -> tuple[LoadedDocument, str]:
         if line.strip() == "---":
             header = "".join(lines[1:index])
             body = "".join(lines[index + 1 :])
-            return load_yaml_text(header, file.shown_path, line_offset=1), body
+            return load_yaml_text(header, file.shown_path, line_offset=1), body, index + 2
     raise YamlLoadError(
         [
             Problem(

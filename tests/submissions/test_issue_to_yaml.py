@@ -304,7 +304,7 @@ def test_missing_body_file_is_a_usage_error(tmp_path, capsys) -> None:
 INJECTION_TITLE = "Fest <script>alert(1)</script> ${{ secrets.GITHUB_TOKEN }} $(rm -rf /) `id`"
 
 
-def test_markup_and_expressions_are_kept_as_plain_text_in_the_file(tmp_path, capsys) -> None:
+def test_markup_and_expressions_are_kept_as_plain_text_in_the_file(tmp_path, capsys, markup_unchecked) -> None:
     description = "Erste Zeile\n\n### Beginn\n\n2099-01-01 00:00\n\n<img src=x onerror=alert(1)> @everyone"
     code, out, _ = run(tmp_path, capsys, event_body(title=INJECTION_TITLE, description=description))
     assert code == 0, out

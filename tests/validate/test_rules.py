@@ -21,6 +21,11 @@ _NOT_A_LINK = (
     "z. B. https://www.example.org/."
 )
 _ANCHOR = "Verweise mit & und * (YAML-Anker) sind nicht erlaubt. Schreiben Sie den Wert an jeder Stelle aus."
+_HTML = (
+    "Hier steht HTML-Code, wohl aus einer Webseite kopiert. Das Portal zeigt ihn nicht als Formatierung, "
+    "sondern als Zeichen an."
+)
+_HTML_LINE = f"{_HTML} Dieses Feld kennt keine Formatierung. Schreiben Sie stattdessen:"
 _DST_GAP = (
     "Die Uhrzeit 02:30 am 28.03.2027 gibt es nicht: In dieser Nacht wird die Uhr von 2 auf 3 Uhr "
     "vorgestellt (Sommerzeit). Wählen Sie eine Uhrzeit ab 03:00."
@@ -433,6 +438,45 @@ RULES = [
         [
             "content/clubs/image-missing-file.yml:5:8: image.src: Die Bilddatei content/images/mannschaft.jpg "
             "gibt es nicht."
+        ],
+    ),
+    # --- HTML pasted into text fields: one message per field, at the first tag; the file's other
+    # problems (here an unknown venue, found across files) come in the same run
+    rule(
+        "broken/events/html-in-texts.yml",
+        [
+            f"{EV}/html-in-texts.yml:1:15: title: {_HTML_LINE} „&amp;“ → „&“.",
+            f"{EV}/html-in-texts.yml:3:8: venue: Einen Ort mit der Kennung „rathuas“ gibt es nicht "
+            "(es gibt keine Datei content/venues/rathuas.yml). Meinten Sie „rathaus“?",
+            f"{EV}/html-in-texts.yml:5:47: price: {_HTML_LINE} „<br/>“ → löschen.",
+            f"{EV}/html-in-texts.yml:10:3: description: {_HTML} Schreiben Sie stattdessen: "
+            "„<p>“ → eine Leerzeile zwischen den Absätzen; „<STRONG class=…>“ → **fett** (zwei Sternchen davor "
+            "und danach); „&nbsp;“ → ein Leerzeichen (und 4 weitere).",
+            f"{EV}/html-in-texts.yml:12:18: tags[2]: {_HTML_LINE} „&uuml;“ → „ü“.",
+        ],
+    ),
+    rule(
+        "broken/venues/html-in-directions.yml",
+        [
+            "content/venues/html-in-directions.yml:5:23: directions: "
+            f"{_HTML_LINE} „&szlig;“ → „ß“; „<i>“ → löschen (den Text dazwischen behalten)."
+        ],
+    ),
+    rule(
+        "broken/town/html-in-category.yml",
+        [
+            f"content/town.yml:9:29: categories[2].label: {_HTML_LINE} „&amp;“ → „&“.",
+            f"content/town.yml:9:66: categories[2].description: {_HTML_LINE} „<br>“ → löschen.",
+        ],
+        dest="town.yml",
+    ),
+    # a page's body is Markdown too; HTML inside code (a widget snippet) is shown on purpose
+    rule(
+        "broken/pages/html-in-body.md",
+        [
+            f"content/pages/html-in-body.md:2:18: title: {_HTML_LINE} „&amp;“ → „&“.",
+            f"content/pages/html-in-body.md:10:5: {_HTML} Schreiben Sie stattdessen: „<br>“ → eine Leerzeile oder "
+            "zwei Leerzeichen am Zeilenende; „<h2>“ → „## “ am Zeilenanfang.",
         ],
     ),
     # --- town configuration -----------------------------------------------------------------
