@@ -122,3 +122,18 @@ def display_path(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def internal_error(location: Location, exc: BaseException) -> Problem:
+    """A located problem for a failure of the program itself while reading or checking one file.
+
+    The run goes on with the other files and ends with status 1; the one-line summary of the
+    exception helps the maintainers find the cause."""
+    summary = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+    technical = f"{type(exc).__name__}: {summary}" if summary else type(exc).__name__
+    return Problem(
+        location,
+        "",
+        "Interner Fehler beim Lesen dieser Datei — bitte melden (mit dieser Meldung und der Datei). "
+        f"Technisch: {technical}. Die übrigen Dateien wurden trotzdem geprüft.",
+    )

@@ -64,7 +64,7 @@ def test_all_problems_of_all_files_in_one_run_sorted_exit_1(project, capsys) -> 
         "in content/town.yml. Meinten Sie „fest“? Vorhanden: fest, sport.",
         "content/clubs/unknown-district.yml:3:11: district: Einen Ortsteil mit der Kennung „mite“ gibt es nicht "
         "in content/town.yml. Meinten Sie „mitte“? Vorhanden: borken, mitte.",
-        f"{EV}/Invalid_ID.yml: Der Dateiname „Invalid_ID.yml“ ist als Kennung ungültig: erlaubt sind nur "
+        f"{EV}/Invalid_ID.yml:1:1: Der Dateiname „Invalid_ID.yml“ ist als Kennung ungültig: erlaubt sind nur "
         "Kleinbuchstaben a–z, Ziffern und Bindestriche (ä → ae, ß → ss, Leerzeichen → -), z. B. „invalid-id.yml“.",
         f"{EV}/end-before-start.yml:5:6: end: Das Ende liegt vor dem Beginn. Prüfen Sie Datum und Uhrzeit von „end“.",
         f"{EV}/tab-indentation.yml:6:1: Die Datei ist kein gültiges YAML. Tabulatorzeichen sind in YAML nicht "
@@ -90,7 +90,7 @@ def test_missing_town_file_exits_1(project, capsys) -> None:
     code, _, err = run(project, capsys)
     assert code == 1
     assert err.splitlines() == [
-        "content/town.yml: Die Datei mit den Angaben zur Kommune fehlt. Legen Sie content/town.yml an "
+        "content/town.yml:1:1: Die Datei mit den Angaben zur Kommune fehlt. Legen Sie content/town.yml an "
         "(Vorlage: README).",
         "1 Fehler in 1 Datei. Bitte korrigieren Sie die genannten Stellen.",
     ]
@@ -127,7 +127,7 @@ def test_github_annotations(project, capsys, monkeypatch: pytest.MonkeyPatch) ->
     assert len(annotations) == 4
     assert all(_ANNOTATION.fullmatch(line) for line in annotations), annotations
     assert annotations[0] == (
-        f"::error file={EV}/Invalid_ID.yml,title=Inhalt::Der Dateiname „Invalid_ID.yml“ ist als Kennung ungültig: "
+        f"::error file={EV}/Invalid_ID.yml,line=1,col=1,title=Inhalt::Der Dateiname „Invalid_ID.yml“ ist als Kennung ungültig: "
         "erlaubt sind nur Kleinbuchstaben a–z, Ziffern und Bindestriche (ä → ae, ß → ss, Leerzeichen → -), "
         "z. B. „invalid-id.yml“."
     )
@@ -144,7 +144,7 @@ def test_github_annotations(project, capsys, monkeypatch: pytest.MonkeyPatch) ->
         "„title: Anlaufstelle“, dritte „---“."
     )
     # the plain lines come first and the summary stays last
-    assert err.splitlines()[0].startswith(f"{EV}/Invalid_ID.yml: ")
+    assert err.splitlines()[0].startswith(f"{EV}/Invalid_ID.yml:1:1: ")
     assert err.splitlines()[-1] == "4 Fehler in 4 Dateien. Bitte korrigieren Sie die genannten Stellen."
 
 

@@ -45,7 +45,7 @@ def discover(content_dir: Path, root: Path) -> tuple[list[ContentFile], list[Pro
                 hint = " Benennen Sie „.yaml“ in „.yml“ um." if path.suffix == ".yaml" and extension == ".yml" else ""
                 problems.append(
                     Problem(
-                        Location(shown),
+                        Location(shown, 1, 1),
                         "",
                         f"In content/{kind}/ sind nur Dateien mit der Endung „{extension}“ erlaubt.{hint}",
                     )
@@ -55,7 +55,7 @@ def discover(content_dir: Path, root: Path) -> tuple[list[ContentFile], list[Pro
             if not _ID_RE.match(record_id):
                 problems.append(
                     Problem(
-                        Location(shown),
+                        Location(shown, 1, 1),
                         "",
                         f"Der Dateiname „{path.name}“ ist als Kennung ungültig: erlaubt sind nur "
                         "Kleinbuchstaben a–z, Ziffern und Bindestriche (ä → ae, ß → ss, Leerzeichen → -), "

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Literal
@@ -108,19 +109,22 @@ def load_yaml_file(path: Path, shown_path: str) -> LoadedDocument:
 
 def read_text(path: Path, shown_path: str) -> str:
     """Read a content file as UTF-8 text, refusing files over the size limit."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise YamlLoadError(
-            [
-                Problem(
-                    Location(shown_path, 1, 1),
-                    "",
-                    f"Die Datei ist {size / 1_000_000:.1f} MB groß; erlaubt ist höchstens 1 MB. ".replace(".", ",", 1)
-                    + "Teilen Sie den Inhalt auf mehrere Dateien auf.",
-                )
-            ]
-        )
-    raw = path.read_bytes().removeprefix(codecs.BOM_UTF8)
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a pipe or device would block or never end
+            raise _file_problem(shown_path, "Das ist keine gewöhnliche Datei. Legen Sie hier nur Textdateien ab.")
+        size = status.st_size
+        if size > MAX_FILE_BYTES:
+            raise _file_problem(
+                shown_path,
+                f"Die Datei ist {size / 1_000_000:.1f} MB groß; erlaubt ist höchstens 1 MB. ".replace(".", ",", 1)
+                + "Teilen Sie den Inhalt auf mehrere Dateien auf.",
+            )
+        raw = path.read_bytes().removeprefix(codecs.BOM_UTF8)
+    except OSError as exc:
+        raise _file_problem(
+            shown_path, f"Die Datei lässt sich nicht lesen ({exc.strerror or exc}). Prüfen Sie, ob sie vorhanden ist."
+        ) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -137,6 +141,10 @@ def read_text(path: Path, shown_path: str) -> str:
                 )
             ]
         ) from None
+
+
+def _file_problem(shown_path: str, message: str) -> YamlLoadError:
+    return YamlLoadError([Problem(Location(shown_path, 1, 1), "", message)])
 
 
 def load_yaml_text(text: str, shown_path: str, line_offset: int = 0) -> LoadedDocument:

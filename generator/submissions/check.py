@@ -87,5 +87,5 @@ def check_record(content: ProjectContent, kind: str, record_id: str, text: str, 
     extended = Site(site.town, site.town_source, **records)
     existing = {k: set(ids) for k, ids in content.existing.items()}
     existing[kind].add(record_id)
-    checker = ReferenceChecker(extended, content.project.images_dir, existing)
+    checker = ReferenceChecker.for_site(extended, content.project.images_dir, existing)
     return sorted([*problems, *(p for p in checker.run() if p.location.path == shown_path)])

@@ -6,18 +6,24 @@ rely on well-typed data.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from generator.load.yaml_loader import Loc, SourceMap
+from generator.models.club import Club
 from generator.models.event import Event
+from generator.models.opportunity import Opportunity
+from generator.models.page import PageMeta
 from generator.models.schedule import as_datetime, regular_starts
 from generator.models.site import Record, Site
-from generator.problems import Location, Problem, field_label
+from generator.models.venue import Venue
+from generator.problems import Location, Problem, field_label, internal_error
 from generator.render.urls import RESERVED_SECTIONS
 from generator.validate.local_times import german_day, series_time_problems, time_problems
 from generator.validate.suggest import suggest, town_words
+from generator.validate.town_facts import TownFacts
 
 _KIND_NOUNS = {
     "clubs": ("Einen Verein", "content/clubs"),
@@ -29,56 +35,87 @@ _KIND_NOUNS = {
 
 
 class ReferenceChecker:
-    """Collects cross-file problems for one site."""
+    """Collects cross-file problems for the records of one town.
 
-    def __init__(self, site: Site, images_dir: Path, existing: dict[str, set[str]] | None = None):
-        """``existing``: ids of files found per kind, valid or not (invalid ones report their own errors)."""
-        self.site = site
+    Each record is checked on its own: should a check fail unexpectedly on one record, that
+    record gets an "interner Fehler" problem and the others are still checked.
+    """
+
+    def __init__(
+        self,
+        town: TownFacts,
+        town_source: SourceMap | None,
+        records: Mapping[str, Mapping[str, Record[Any]]],
+        images_dir: Path,
+        existing: dict[str, set[str]] | None = None,
+    ):
+        """``records``: the valid records per kind (clubs, venues, events, opportunities, pages);
+        ``existing``: ids of files found per kind, valid or not (invalid ones report their own errors)."""
+        self.town = town
+        self.town_source = town_source
+        self.records = records
         self.existing = existing or {}
         self.images_dir = images_dir
         self.problems: list[Problem] = []
-        town = site.town
-        self.known: dict[str, set[str]] = {
-            "clubs": set(site.clubs),
-            "venues": set(site.venues),
-            "categories": {t.id for t in town.categories},
-            "districts": {t.id for t in town.districts},
-            "audiences": {t.id for t in town.audiences},
+        self.known: dict[str, set[str] | None] = {
+            "clubs": set(records.get("clubs", {})),
+            "venues": set(records.get("venues", {})),
+            **town.vocabularies,
         }
+        self._ignorable = town_words(town.name) if town.name else []
+
+    @classmethod
+    def for_site(cls, site: Site, images_dir: Path, existing: dict[str, set[str]] | None = None) -> ReferenceChecker:
+        records = {kind: getattr(site, kind) for kind in ("clubs", "venues", "events", "opportunities", "pages")}
+        return cls(TownFacts.of(site.town), site.town_source, records, images_dir, existing)
 
     def run(self) -> list[Problem]:
-        town = self.site.town
-        if town.contact_point.venue:
-            self._ref(self.site.town_source, ("contact_point", "venue"), "venues", [town.contact_point.venue])
-        for club in self.site.clubs.values():
-            data = club.data
-            self._ref(club.source, ("category",), "categories", data.category)
-            self._ref(club.source, ("district",), "districts", [data.district] if data.district else [])
-            self._ref(club.source, ("venue",), "venues", [data.venue] if data.venue else [])
-            self._ref(club.source, ("audiences",), "audiences", data.audiences)
-            self._image(club.source, data.image)
-        for venue in self.site.venues.values():
-            self._ref(venue.source, ("district",), "districts", [venue.data.district] if venue.data.district else [])
-        for opportunity in self.site.opportunities.values():
-            data = opportunity.data
-            self._ref(opportunity.source, ("organizer",), "clubs", data.organizer)
-            self._ref(opportunity.source, ("category",), "categories", [data.category] if data.category else [])
-            self._ref(opportunity.source, ("district",), "districts", [data.district] if data.district else [])
-            self._ref(opportunity.source, ("venue",), "venues", [data.venue] if data.venue else [])
-            self._ref(opportunity.source, ("audiences",), "audiences", data.audiences)
-        for event in self.site.events.values():
-            self._event(event)
-        for page in self.site.pages.values():
-            if page.id in RESERVED_SECTIONS:
-                self.problems.append(
-                    Problem(
-                        Location(page.path),
-                        "",
-                        f"Der Dateiname „{page.id}.md“ ist für einen Bereich des Portals reserviert "
-                        f"(/{page.id}/). Wählen Sie einen anderen Namen, z. B. „{page.id}-info.md“.",
-                    )
-                )
+        if self.town.contact_venue and self.town_source is not None:
+            self._ref(self.town_source, ("contact_point", "venue"), "venues", [self.town.contact_venue])
+        checks: dict[str, Callable[[Record[Any]], None]] = {
+            "clubs": self._club,
+            "venues": self._venue,
+            "opportunities": self._opportunity,
+            "events": self._event,
+            "pages": self._page,
+        }
+        for kind, check in checks.items():
+            for record in self.records.get(kind, {}).values():
+                try:
+                    check(record)
+                except Exception as exc:
+                    self.problems.append(internal_error(Location(record.path, 1, 1), exc))
         return self.problems
+
+    def _club(self, club: Record[Club]) -> None:
+        data = club.data
+        self._ref(club.source, ("category",), "categories", data.category)
+        self._ref(club.source, ("district",), "districts", [data.district] if data.district else [])
+        self._ref(club.source, ("venue",), "venues", [data.venue] if data.venue else [])
+        self._ref(club.source, ("audiences",), "audiences", data.audiences)
+        self._image(club.source, data.image)
+
+    def _venue(self, venue: Record[Venue]) -> None:
+        self._ref(venue.source, ("district",), "districts", [venue.data.district] if venue.data.district else [])
+
+    def _opportunity(self, opportunity: Record[Opportunity]) -> None:
+        data = opportunity.data
+        self._ref(opportunity.source, ("organizer",), "clubs", data.organizer)
+        self._ref(opportunity.source, ("category",), "categories", [data.category] if data.category else [])
+        self._ref(opportunity.source, ("district",), "districts", [data.district] if data.district else [])
+        self._ref(opportunity.source, ("venue",), "venues", [data.venue] if data.venue else [])
+        self._ref(opportunity.source, ("audiences",), "audiences", data.audiences)
+
+    def _page(self, page: Record[PageMeta]) -> None:
+        if page.id in RESERVED_SECTIONS:
+            self.problems.append(
+                Problem(
+                    Location(page.path, 1, 1),
+                    "",
+                    f"Der Dateiname „{page.id}.md“ ist für einen Bereich des Portals reserviert "
+                    f"(/{page.id}/). Wählen Sie einen anderen Namen, z. B. „{page.id}-info.md“.",
+                )
+            )
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -88,12 +125,14 @@ class ReferenceChecker:
     def _ref(self, source: SourceMap, loc: Loc, kind: str, ids: Iterable[str]) -> None:
         """Report every id in ``ids`` that does not name a known record or term."""
         known = self.known[kind]
+        if known is None:  # the vocabulary in town.yml is broken; its own error is reported
+            return
         ids = list(ids)
         for index, ref in enumerate(ids):
             if ref in known or ref in self.existing.get(kind, ()):
                 continue
             noun, where = _KIND_NOUNS[kind]
-            close = suggest(ref, known, ignorable=town_words(self.site.town.name))
+            close = suggest(ref, known, ignorable=self._ignorable)
             hint = f" Meinten Sie „{close}“?" if close else ""
             if where.endswith(".yml"):
                 found = f" in {where}"
@@ -129,8 +168,9 @@ class ReferenceChecker:
         self._ref(source, ("venue",), "venues", [event.venue] if event.venue else [])
         self._ref(source, ("audiences",), "audiences", event.audiences)
         self._image(source, event.image)
-        for loc, message in time_problems(event, self.site.town.zone):
-            self._add(source, loc, message)
+        if self.town.zone is not None:
+            for loc, message in time_problems(event, self.town.zone):
+                self._add(source, loc, message)
         if event.repeat is not None:
             self._series(record)
 
@@ -156,8 +196,9 @@ class ReferenceChecker:
             if day not in regular:
                 around = {as_datetime(s).date(): s for s in regular_starts(event, day + timedelta(days=400))}
                 self._add(source, loc, _not_an_occurrence_message(day, event, around))
-        for loc, message in series_time_problems(event, self.site.town.zone):
-            self._add(source, loc, message)
+        if self.town.zone is not None:
+            for loc, message in series_time_problems(event, self.town.zone):
+                self._add(source, loc, message)
         for index, change in enumerate(repeat.changes):
             if change.venue:
                 self._ref(source, ("repeat", "changes", index, "venue"), "venues", [change.venue])

@@ -68,7 +68,7 @@ def test_invalid_id_in_file_name_gets_a_suggestion(tmp_path: Path, file_name: st
     make_files(tmp_path, [f"events/{file_name}"])
     files, problems = run_discover(tmp_path)
     assert files == []
-    assert problems == [f"content/events/{file_name}: Der Dateiname „{file_name}“ {_ID_RULE} „{suggestion}“."]
+    assert problems == [f"content/events/{file_name}:1:1: Der Dateiname „{file_name}“ {_ID_RULE} „{suggestion}“."]
 
 
 @pytest.mark.parametrize(
@@ -91,23 +91,23 @@ def test_suggest_id(name: str, expected: str) -> None:
     [
         pytest.param(
             "events/fest.yaml",
-            "content/events/fest.yaml: In content/events/ sind nur Dateien mit der Endung „.yml“ erlaubt. "
+            "content/events/fest.yaml:1:1: In content/events/ sind nur Dateien mit der Endung „.yml“ erlaubt. "
             "Benennen Sie „.yaml“ in „.yml“ um.",
             id="yaml",
         ),
         pytest.param(
             "clubs/verein.YML",
-            "content/clubs/verein.YML: In content/clubs/ sind nur Dateien mit der Endung „.yml“ erlaubt.",
+            "content/clubs/verein.YML:1:1: In content/clubs/ sind nur Dateien mit der Endung „.yml“ erlaubt.",
             id="upper-case",
         ),
         pytest.param(
             "venues/ort.json",
-            "content/venues/ort.json: In content/venues/ sind nur Dateien mit der Endung „.yml“ erlaubt.",
+            "content/venues/ort.json:1:1: In content/venues/ sind nur Dateien mit der Endung „.yml“ erlaubt.",
             id="json",
         ),
         pytest.param(
             "pages/seite.yml",
-            "content/pages/seite.yml: In content/pages/ sind nur Dateien mit der Endung „.md“ erlaubt.",
+            "content/pages/seite.yml:1:1: In content/pages/ sind nur Dateien mit der Endung „.md“ erlaubt.",
             id="page-as-yml",
         ),
     ],

@@ -146,7 +146,7 @@ RULES = [
     rule(
         "broken/events/Invalid_ID.yml",
         [
-            f"{EV}/Invalid_ID.yml: Der Dateiname „Invalid_ID.yml“ ist als Kennung ungültig: erlaubt sind nur "
+            f"{EV}/Invalid_ID.yml:1:1: Der Dateiname „Invalid_ID.yml“ ist als Kennung ungültig: erlaubt sind nur "
             "Kleinbuchstaben a–z, Ziffern und Bindestriche (ä → ae, ß → ss, Leerzeichen → -), "
             "z. B. „invalid-id.yml“."
         ],
@@ -154,14 +154,14 @@ RULES = [
     rule(
         "broken/events/yaml-extension.yaml",
         [
-            f"{EV}/yaml-extension.yaml: In content/events/ sind nur Dateien mit der Endung „.yml“ erlaubt. "
+            f"{EV}/yaml-extension.yaml:1:1: In content/events/ sind nur Dateien mit der Endung „.yml“ erlaubt. "
             "Benennen Sie „.yaml“ in „.yml“ um."
         ],
     ),
     rule(
         "broken/events/duplicate-id",
         [
-            f"{EV}/sommerfest.yml: Die Kennung „sommerfest“ gibt es schon ({EV}/2027/sommerfest.yml). "
+            f"{EV}/sommerfest.yml:1:1: Die Kennung „sommerfest“ gibt es schon ({EV}/2027/sommerfest.yml). "
             "Dateinamen müssen in content/events/ eindeutig sein, auch über Unterordner hinweg. "
             "Benennen Sie eine der Dateien um."
         ],
@@ -544,7 +544,7 @@ def test_missing_town_file_is_reported_together_with_file_problems(project) -> N
     project.assert_problems(
         [
             f"{EV}/end-before-start.yml:5:6: end: Das Ende liegt vor dem Beginn. ...",
-            "content/town.yml: Die Datei mit den Angaben zur Kommune fehlt. Legen Sie content/town.yml an "
+            "content/town.yml:1:1: Die Datei mit den Angaben zur Kommune fehlt. Legen Sie content/town.yml an "
             "(Vorlage: README).",
         ]
     )
@@ -691,7 +691,7 @@ def test_non_utf8_column_counts_characters(project) -> None:
 def test_yaml_extension_in_pages_gets_no_yml_hint(project) -> None:
     project.copy("broken/pages/yaml-extension.yaml")
     project.assert_problems(
-        ["content/pages/yaml-extension.yaml: In content/pages/ sind nur Dateien mit der Endung „.md“ erlaubt."]
+        ["content/pages/yaml-extension.yaml:1:1: In content/pages/ sind nur Dateien mit der Endung „.md“ erlaubt."]
     )
 
 
