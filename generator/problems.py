@@ -137,3 +137,19 @@ def internal_error(location: Location, exc: BaseException) -> Problem:
         "Interner Fehler beim Lesen dieser Datei — bitte melden (mit dieser Meldung und der Datei). "
         f"Technisch: {technical}. Die übrigen Dateien wurden trotzdem geprüft.",
     )
+
+
+MAX_PROBLEMS_PER_FILE = 50
+"""Problems listed for one file and one kind of check; beyond it, one line counts the rest.
+
+A file with 40,000 unknown fields would otherwise print 40,000 lines (and take seconds to word)."""
+
+
+def more_problems(location: Location, count: int) -> Problem:
+    """The line that stands for ``count`` further problems, at the first of them."""
+    return Problem(
+        location,
+        "",
+        f"… und {count:,} weitere Fehler dieser Art in dieser Datei. ".replace(",", ".")
+        + "Beheben Sie zuerst die genannten; der nächste Lauf zeigt die übrigen.",
+    )

@@ -127,7 +127,8 @@ def test_github_annotations(project, capsys, monkeypatch: pytest.MonkeyPatch) ->
     assert len(annotations) == 4
     assert all(_ANNOTATION.fullmatch(line) for line in annotations), annotations
     assert annotations[0] == (
-        f"::error file={EV}/Invalid_ID.yml,line=1,col=1,title=Inhalt::Der Dateiname „Invalid_ID.yml“ ist als Kennung ungültig: "
+        f"::error file={EV}/Invalid_ID.yml,line=1,col=1,title=Inhalt::"
+        "Der Dateiname „Invalid_ID.yml“ ist als Kennung ungültig: "
         "erlaubt sind nur Kleinbuchstaben a–z, Ziffern und Bindestriche (ä → ae, ß → ss, Leerzeichen → -), "
         "z. B. „invalid-id.yml“."
     )

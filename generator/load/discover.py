@@ -78,12 +78,21 @@ def _files_below(folder: str) -> list[tuple[str, ...]]:
         with os.scandir(directory) as entries:
             for entry in entries:
                 parts = (*prefix, entry.name)
-                if entry.is_dir():
+                if _is_folder(entry):
                     if not entry.is_symlink():
                         pending.append((entry.path, parts))
                 else:
                     found.append(parts)
     return sorted(found)
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    """Whether ``entry`` is a folder; a broken link (a loop, say) counts as a file, whose reading
+    then reports it."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def suggest_id(name: str) -> str:

@@ -15,6 +15,7 @@ into Python data by our own small walker, which also
 from __future__ import annotations
 
 import codecs
+import errno
 import re
 import stat
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from typing import Any, ClassVar, Literal
 
 import yaml
 
-from generator.problems import Location, Problem, field_label
+from generator.problems import MAX_PROBLEMS_PER_FILE, Location, Problem, field_label, more_problems
 
 try:  # the C parser is much faster; fall back for Pythons built without libyaml
     from yaml import CSafeLoader as _BaseLoader
@@ -122,9 +123,7 @@ def read_text(path: Path, shown_path: str) -> str:
             )
         raw = path.read_bytes().removeprefix(codecs.BOM_UTF8)
     except OSError as exc:
-        raise _file_problem(
-            shown_path, f"Die Datei lässt sich nicht lesen ({exc.strerror or exc}). Prüfen Sie, ob sie vorhanden ist."
-        ) from None
+        raise _file_problem(shown_path, _unreadable_file_message(exc)) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -143,6 +142,16 @@ def read_text(path: Path, shown_path: str) -> str:
         ) from None
 
 
+def _unreadable_file_message(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "Die Datei ist ein Verweis (Link) auf eine Datei, die es nicht gibt. Ersetzen Sie ihn durch die Datei."
+    if exc.errno == errno.ELOOP:
+        return "Die Datei ist ein Verweis (Link), der im Kreis auf sich selbst zeigt. Ersetzen Sie ihn durch die Datei."
+    if isinstance(exc, PermissionError):
+        return "Die Datei darf nicht gelesen werden (fehlende Leserechte). Geben Sie sie zum Lesen frei."
+    return f"Die Datei lässt sich nicht lesen (technisch: {exc.strerror or exc})."
+
+
 def _file_problem(shown_path: str, message: str) -> YamlLoadError:
     return YamlLoadError([Problem(Location(shown_path, 1, 1), "", message)])
 
@@ -151,6 +160,9 @@ def load_yaml_text(text: str, shown_path: str, line_offset: int = 0) -> LoadedDo
     """Parse YAML text; ``line_offset`` shifts reported lines (for front matter)."""
     source = SourceMap(shown_path)
     builder = _Builder(source, text, line_offset)
+    deep = _deep_flow_nesting(text)
+    if deep is not None and _too_deep_before(text[: deep + 1], shown_path, line_offset, builder):
+        raise YamlLoadError(builder.problems)
     try:
         for event in yaml.parse(text, Loader=_StringsLoader):
             builder.feed(event)
@@ -159,7 +171,7 @@ def load_yaml_text(text: str, shown_path: str, line_offset: int = 0) -> LoadedDo
     except yaml.reader.ReaderError as exc:
         raise _unreadable_character(exc, text, shown_path, line_offset) from None
     if builder.problems:
-        raise YamlLoadError(builder.problems)
+        raise YamlLoadError(builder.finish())
     return LoadedDocument(builder.result, source, text, line_offset)
 
 
@@ -169,6 +181,81 @@ MAX_DEPTH = 20
 The bound keeps hostile files harmless: PyYAML's own composer recurses once per level (50,000
 nested brackets crash the interpreter), so the data is built here from the parser's flat event
 stream with an explicit stack, and anything deeper than this is reported, not built."""
+
+
+def _deep_flow_nesting(text: str) -> int | None:
+    """Where brackets ``[`` ``{`` first seem to nest deeper than ``MAX_DEPTH``, or None.
+
+    libyaml takes quadratic time over nested brackets (400,000 of them: six minutes), so a file
+    that might nest them too deeply is looked at before it is parsed. The scan skips comments and
+    quoted text and counts a bracket in running text (``Treffen [ab 18 Uhr]``) only where a value
+    starts; it may still be fooled by brackets in a ``|`` text, which `_too_deep_before` sorts out.
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth = 0
+    index = 0
+    length = len(text)
+    while index < length:
+        char = text[index]
+        if char == "#" and (index == 0 or text[index - 1] in " \t\r\n"):
+            end = text.find("\n", index)
+            index = length if end < 0 else end
+        elif char in "'\"" and _starts_value(text, index):
+            index = _end_of_quoted(text, index)
+        elif char in "[{" and (depth > 0 or _starts_value(text, index)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return index
+        elif char in "]}" and depth > 0:
+            depth -= 1
+        index += 1
+    return None
+
+
+def _starts_value(text: str, index: int) -> bool:
+    """Whether a node can start at ``index``: after an indicator (`: `, `- `, `? `, `[`, `{`, `,`)
+    or at the start of a line."""
+    before = index - 1
+    while before >= 0 and text[before] in " \t":
+        before -= 1
+    if before < 0 or text[before] in "\n\r[{,":
+        return True
+    return text[before] in ":-?" and before + 1 < index
+
+
+def _end_of_quoted(text: str, start: int) -> int:
+    """The index of the quote that closes the quoted text opening at ``start`` (or the end)."""
+    quote = text[start]
+    index = start + 1
+    while index < len(text):
+        char = text[index]
+        if quote == '"' and char == "\\":
+            index += 2
+            continue
+        if char == quote:
+            if quote == "'" and text.startswith("''", index):
+                index += 2
+                continue
+            return index
+        index += 1
+    return len(text)
+
+
+def _too_deep_before(head: str, shown_path: str, line_offset: int, builder: _Builder) -> bool:
+    """Parse ``head`` (the text up to a suspicious bracket); True if it really nests too deeply,
+    with the problem recorded in ``builder``. A parse error in the cut-off text means nothing."""
+    probe = _Builder(SourceMap(shown_path), head, line_offset)
+    try:
+        for event in yaml.parse(head, Loader=_StringsLoader):
+            probe.feed(event)
+    except (yaml.YAMLError, YamlLoadError):
+        pass
+    if not probe.too_deep:
+        return False
+    builder.problems.extend(probe.problems)
+    return True
+
 
 _ANCHOR_MESSAGE = "Verweise mit & und * (YAML-Anker) sind nicht erlaubt. Schreiben Sie den Wert an jeder Stelle aus."
 _NODE_EVENTS = (yaml.ScalarEvent, yaml.AliasEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
@@ -210,11 +297,12 @@ class _Builder:
         self.text = text
         self.line_offset = line_offset
         self.problems: list[Problem] = []
+        self.left_out: list[Location] = []
         self.result: Any = None
         self._stack: list[_Collection | _Skipped] = []
         self._anchors: set[str] = set()
         self._documents = 0
-        self._too_deep_reported = False
+        self.too_deep = False
 
     def _position(self, event: yaml.Event) -> tuple[int, int]:
         mark = event.start_mark
@@ -222,7 +310,16 @@ class _Builder:
 
     def _problem(self, event: yaml.Event, message: str, loc: Loc = ()) -> None:
         where = Location(self.source.path, *self._position(event))
-        self.problems.append(Problem(where, field_label(loc), message))
+        if len(self.problems) < MAX_PROBLEMS_PER_FILE:
+            self.problems.append(Problem(where, field_label(loc), message))
+        else:
+            self.left_out.append(where)
+
+    def finish(self) -> list[Problem]:
+        """The problems found, the ones beyond the limit counted in one line."""
+        if self.left_out:
+            return [*self.problems, more_problems(self.left_out[0], len(self.left_out))]
+        return self.problems
 
     def feed(self, event: yaml.Event) -> None:
         top = self._stack[-1] if self._stack else None
@@ -316,8 +413,8 @@ class _Builder:
             self._attach(None if event.value == "" and not event.style else event.value)
             return
         if len(self._stack) >= MAX_DEPTH:
-            if not self._too_deep_reported:
-                self._too_deep_reported = True
+            if not self.too_deep:
+                self.too_deep = True
                 self._problem(
                     event,
                     f"Hier sind Listen oder Felder mehr als {MAX_DEPTH}-fach ineinander verschachtelt. So tief "

@@ -74,9 +74,30 @@ class ContentModel(BaseModel):
 # --- plain text ---------------------------------------------------------------------------
 
 
+MAX_TEXT_LENGTH = 500
+"""Longest one-line text (a title, a name); longer text belongs in a description."""
+MAX_LIST_ENTRIES = 50
+"""Most entries of a list of texts (tags, meeting times)."""
+
+
 def _require_text(value: Any) -> Any:
     if isinstance(value, str) and not value.strip():
         raise error("Darf nicht leer sein. Tragen Sie einen Text ein oder löschen Sie die Zeile.")
+    if isinstance(value, str) and len(value) > MAX_TEXT_LENGTH:
+        raise error(
+            f"Der Text ist {len(value):,} Zeichen lang; ".replace(",", ".")
+            + f"hier sind höchstens {MAX_TEXT_LENGTH} erlaubt. Kürzen Sie ihn; ausführliche Angaben gehören "
+            "in „description“."
+        )
+    return value
+
+
+def _few_entries(value: list[Any]) -> list[Any]:
+    if len(value) > MAX_LIST_ENTRIES:
+        raise error(
+            f"Die Liste hat {len(value):,} Einträge; erlaubt sind höchstens {MAX_LIST_ENTRIES}. ".replace(",", ".")
+            + "Beschränken Sie sich auf die wichtigsten."
+        )
     return value
 
 
@@ -146,6 +167,7 @@ SlugList = Annotated[
 TextList = Annotated[
     list[Text],
     BeforeValidator(_one_or_many),
+    AfterValidator(_few_entries),
     WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
 ]
 

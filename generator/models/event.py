@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from generator.models.common import (
+    LAST_YEAR,
     Accessibility,
     Contact,
     ContentModel,
@@ -126,6 +127,13 @@ class Change(KeepsWrittenOffsets):
         return self
 
 
+MAX_INTERVAL = 99
+"""Largest ``interval``: every 99th day, week, month or year; beyond it nothing sensible recurs."""
+MAX_COUNT = 1000
+"""Largest ``count``: a daily series of almost three years; a longer one is written with ``until``."""
+_UNIT_DAYS = {"daily": 1, "weekly": 7, "monthly": 31, "yearly": 366}
+
+
 class Repeat(ContentModel):
     """A recurrence rule in the words of `freq`, `interval`, `days`, `until`/`count`."""
 
@@ -161,6 +169,19 @@ class Repeat(ContentModel):
     def _consistent(self) -> Repeat:
         if self.until and self.count:
             raise error("Nennen Sie entweder „until“ (bis wann) oder „count“ (wie oft), nicht beides.", field="count")
+        if self.interval > MAX_INTERVAL:
+            raise error(
+                f"Ein Abstand von {self.interval} ist zu groß; erlaubt sind 1 bis {MAX_INTERVAL}. "
+                "Für einen einzelnen späteren Termin legen Sie eine eigene Datei an.",
+                field="interval",
+            )
+        if self.count is not None and self.count > MAX_COUNT:
+            raise error(
+                f"Eine Reihe mit {self.count} Terminen ist zu lang; erlaubt sind höchstens {MAX_COUNT}. "
+                "Schreiben Sie statt „count“ ein Enddatum mit „until“, oder lassen Sie beides weg, "
+                "wenn die Reihe ohne Ende läuft.",
+                field="count",
+            )
         for day in self.days or ():
             if day.ordinal is not None and self.freq is not Frequency.monthly:
                 raise error(
@@ -266,7 +287,21 @@ class Event(KeepsWrittenOffsets):
             raise error("Der Termin ist als kostenlos (free: ja) markiert und hat zugleich einen Preis.", field="price")
         for index, change in enumerate(self.repeat.changes if self.repeat else ()):
             self._check_change(index, change)
+        if self.repeat is not None and self.repeat.count is not None:
+            self._check_last_year(self.repeat)
         return self
+
+    def _check_last_year(self, repeat: Repeat) -> None:
+        """A counted series must end within the years a date may have (the calendars stop there)."""
+        unit = _UNIT_DAYS[repeat.freq.value]
+        span = timedelta(days=(repeat.count or 1) * repeat.interval * unit)
+        first = self.start.date() if isinstance(self.start, datetime) else self.start
+        if first.year + span.days // 365 > LAST_YEAR:
+            raise error(
+                f"Mit „count: {repeat.count}“ und „interval: {repeat.interval}“ liefe die Reihe über das Jahr "
+                f"{LAST_YEAR} hinaus. Verringern Sie „count“, oder schreiben Sie ein Enddatum mit „until“.",
+                field="repeat.count",
+            )
 
     def _check_change(self, index: int, change: Change) -> None:
         """A moved occurrence must have the same shape (timed or all-day) and a sane end."""

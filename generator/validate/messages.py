@@ -10,18 +10,25 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.load.yaml_loader import Loc, SourceMap
-from generator.problems import Problem, field_label
+from generator.problems import MAX_PROBLEMS_PER_FILE, Problem, field_label, more_problems
 from generator.validate.suggest import suggest
 
 
 def problems_from_validation_error(
     exc: ValidationError, model: type[BaseModel], source: SourceMap, base: Loc = ()
 ) -> list[Problem]:
-    """One Problem per pydantic error, located in the source file."""
-    return [_problem(error, model, source, base) for error in exc.errors(include_url=False)]
+    """One Problem per pydantic error, located in the source file (at most ``MAX_PROBLEMS_PER_FILE``)."""
+    errors = exc.errors(include_url=False)
+    problems = [_problem(error, model, source, base) for error in errors[:MAX_PROBLEMS_PER_FILE]]
+    if len(errors) > MAX_PROBLEMS_PER_FILE:
+        first_left_out = _problem(errors[MAX_PROBLEMS_PER_FILE], model, source, base, wording=False)
+        problems.append(more_problems(first_left_out.location, len(errors) - MAX_PROBLEMS_PER_FILE))
+    return problems
 
 
-def _problem(error: ErrorDetails, model: type[BaseModel], source: SourceMap, base: Loc) -> Problem:
+def _problem(
+    error: ErrorDetails, model: type[BaseModel], source: SourceMap, base: Loc, *, wording: bool = True
+) -> Problem:
     loc: Loc = base + tuple(error["loc"])
     context = error.get("ctx") or {}
     extra_field = context.get("field") if error["type"] == "inhalt" else None
@@ -34,7 +41,8 @@ def _problem(error: ErrorDetails, model: type[BaseModel], source: SourceMap, bas
         location = source.key(loc)
     else:
         location = source.value(loc)
-    return Problem(location, field_label(loc), _message(error, model, loc[len(base) :]))
+    message = _message(error, model, loc[len(base) :]) if wording else ""
+    return Problem(location, field_label(loc), message)
 
 
 def _message(error: ErrorDetails, model: type[BaseModel], loc: Loc) -> str:

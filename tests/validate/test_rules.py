@@ -67,10 +67,15 @@ RULES = [
     rule("broken/events/anchor-alias.yml", [f"{EV}/anchor-alias.yml:5:14: description: {_ANCHOR}"]),
     rule(
         "broken/events/billion-laughs.yml",
+        # 72 aliases: the first 50 are listed, one line counts the rest (from the 51st, g[6])
         [
-            f"{EV}/billion-laughs.yml:{line}:{8 + 4 * entry}: {key}[{entry + 1}]: {_ANCHOR}"
-            for line, key in enumerate("bcdefghi", start=3)
-            for entry in range(9)
+            *[
+                f"{EV}/billion-laughs.yml:{line}:{8 + 4 * entry}: {key}[{entry + 1}]: {_ANCHOR}"
+                for line, key in enumerate("bcdefghi", start=3)
+                for entry in range(9)
+            ][:50],
+            f"{EV}/billion-laughs.yml:8:28: … und 22 weitere Fehler dieser Art in dieser Datei. Beheben Sie "
+            "zuerst die genannten; der nächste Lauf zeigt die übrigen.",
         ],
     ),
     rule(
