@@ -7,10 +7,12 @@ site untouched (never a half-published site).
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
 import time
+import traceback
 from datetime import date, datetime
 from pathlib import Path
 
@@ -65,6 +67,17 @@ def _build(project: Project, out: Path, today: date | None, progress: Progress |
         return 1
     except SearchIndexError as exc:
         print(f"Suchindex-Fehler: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug, not a content problem: say so in German, keep the old site
+        if os.environ.get("ENGAGIERT_DEBUG"):
+            traceback.print_exc()
+        summary = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+        print(
+            f"Interner Fehler beim Bauen — bitte melden (technisch: {type(exc).__name__}: {summary}; "
+            "ENGAGIERT_DEBUG=1 zeigt die Einzelheiten). Die Seite wurde nicht gebaut; die bisherige "
+            "Fassung bleibt unverändert.",
+            file=sys.stderr,
+        )
         return 1
     finally:
         stop_workers()  # any still running: the build failed or was interrupted

@@ -21,8 +21,8 @@ Conventions of the guide that this test enforces (keep them when editing it):
 * The quoted error messages are real: a ``text`` block right after
   ``<!-- fehler: <example path> [als <other path>] [| <old> => <new>] -->`` holds exactly the
   problem lines the generator reports when that example is written (under the other path, if
-  given) with the first ``<old>`` replaced by ``<new>`` (``\\n`` and ``\\t`` stand for a line
-  break and a tab). A quoted line ending in `` …`` only has to match the start of the reported
+  given) with the first ``<old>`` replaced by ``<new>`` (``\\n``, ``\\t`` and ``\\v`` stand for a
+  line break, a tab and a vertical tab, an invisible control character). A quoted line ending in `` …`` only has to match the start of the reported
   line (for long lists such as all categories). The comments are invisible on GitHub; they keep
   the quotes honest.
 """
@@ -262,7 +262,7 @@ def test_example_file_validates(tmp_path, capsys, target, text):
 
 
 def _unescape(text: str) -> str:
-    return text.replace("\\n", "\n").replace("\\t", "\t")
+    return text.replace("\\n", "\n").replace("\\t", "\t").replace("\\v", "\v")
 
 
 def guide_error_quotes() -> list[dict[str, str]]:

@@ -419,7 +419,7 @@ class _Builder:
                     event,
                     f"Hier sind Listen oder Felder mehr als {MAX_DEPTH}-fach ineinander verschachtelt. So tief "
                     "geht kein Eintrag; prüfen Sie die Klammern [ ] und { } und die Einrückung.",
-                    loc,
+                    loc[:1],  # the field it starts in; the full path would be 20 levels long
                 )
             self._refuse(event)
             return
