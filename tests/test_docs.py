@@ -22,8 +22,9 @@ Conventions of the guide that this test enforces (keep them when editing it):
   ``<!-- fehler: <example path> [als <other path>] [| <old> => <new>] -->`` holds exactly the
   problem lines the generator reports when that example is written (under the other path, if
   given) with the first ``<old>`` replaced by ``<new>`` (``\\n``, ``\\t`` and ``\\v`` stand for a
-  line break, a tab and a vertical tab, an invisible control character). A quoted line ending in `` …`` only has to match the start of the reported
-  line (for long lists such as all categories). The comments are invisible on GitHub; they keep
+  line break, a tab and a vertical tab, an invisible control character). A quoted line ending
+  in `` …`` only has to match the start of the reported line (for long lists such as all
+  categories). The comments are invisible on GitHub; they keep
   the quotes honest.
 """
 
