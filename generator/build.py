@@ -21,6 +21,7 @@ from generator.memory import content_frozen, release_free_memory
 from generator.models.site import Site
 from generator.models.town import Town
 from generator.pipeline import Project, load_site
+from generator.problems import exception_summary
 from generator.progress import Progress
 from generator.render import urls
 from generator.render.catalog import Catalog
@@ -71,9 +72,8 @@ def _build(project: Project, out: Path, today: date | None, progress: Progress |
     except Exception as exc:  # a bug, not a content problem: say so in German, keep the old site
         if os.environ.get("ENGAGIERT_DEBUG"):
             traceback.print_exc()
-        summary = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
         print(
-            f"Interner Fehler beim Bauen — bitte melden (technisch: {type(exc).__name__}: {summary}; "
+            f"Interner Fehler beim Bauen — bitte melden (technisch: {exception_summary(exc)}; "
             "ENGAGIERT_DEBUG=1 zeigt die Einzelheiten). Die Seite wurde nicht gebaut; die bisherige "
             "Fassung bleibt unverändert.",
             file=sys.stderr,

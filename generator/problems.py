@@ -129,14 +129,18 @@ def internal_error(location: Location, exc: BaseException) -> Problem:
 
     The run goes on with the other files and ends with status 1; the one-line summary of the
     exception helps the maintainers find the cause."""
-    summary = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
-    technical = f"{type(exc).__name__}: {summary}" if summary else type(exc).__name__
     return Problem(
         location,
         "",
         "Interner Fehler beim Lesen dieser Datei — bitte melden (mit dieser Meldung und der Datei). "
-        f"Technisch: {technical}. Die übrigen Dateien wurden trotzdem geprüft.",
+        f"Technisch: {exception_summary(exc)}. Die übrigen Dateien wurden trotzdem geprüft.",
     )
+
+
+def exception_summary(exc: BaseException) -> str:
+    """``Type: first line of the message`` (at most 200 characters), or the type alone."""
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text.splitlines()[0][:200]}" if text else type(exc).__name__
 
 
 MAX_PROBLEMS_PER_FILE = 50

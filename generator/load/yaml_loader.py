@@ -159,10 +159,10 @@ def _file_problem(shown_path: str, message: str) -> YamlLoadError:
 def load_yaml_text(text: str, shown_path: str, line_offset: int = 0) -> LoadedDocument:
     """Parse YAML text; ``line_offset`` shifts reported lines (for front matter)."""
     source = SourceMap(shown_path)
-    builder = _Builder(source, text, line_offset)
     deep = _deep_flow_nesting(text)
-    if deep is not None and _too_deep_before(text[: deep + 1], shown_path, line_offset, builder):
-        raise YamlLoadError(builder.problems)
+    if deep is not None and (too_deep := _too_deep_problems(text[: deep + 1], shown_path, line_offset)):
+        raise YamlLoadError(too_deep)
+    builder = _Builder(source, line_offset)
     try:
         for event in yaml.parse(text, Loader=_StringsLoader):
             builder.feed(event)
@@ -242,19 +242,16 @@ def _end_of_quoted(text: str, start: int) -> int:
     return len(text)
 
 
-def _too_deep_before(head: str, shown_path: str, line_offset: int, builder: _Builder) -> bool:
-    """Parse ``head`` (the text up to a suspicious bracket); True if it really nests too deeply,
-    with the problem recorded in ``builder``. A parse error in the cut-off text means nothing."""
-    probe = _Builder(SourceMap(shown_path), head, line_offset)
+def _too_deep_problems(head: str, shown_path: str, line_offset: int) -> list[Problem]:
+    """Parse ``head`` (the text up to a suspicious bracket): its problems if it really nests too
+    deeply, else none. A parse error in the cut-off text means nothing."""
+    probe = _Builder(SourceMap(shown_path), line_offset)
     try:
         for event in yaml.parse(head, Loader=_StringsLoader):
             probe.feed(event)
     except (yaml.YAMLError, YamlLoadError):
         pass
-    if not probe.too_deep:
-        return False
-    builder.problems.extend(probe.problems)
-    return True
+    return probe.finish() if probe.too_deep else []
 
 
 _ANCHOR_MESSAGE = "Verweise mit & und * (YAML-Anker) sind nicht erlaubt. Schreiben Sie den Wert an jeder Stelle aus."
@@ -292,9 +289,8 @@ class _Builder:
     with a located problem, and keeps reading: one run reports every problem of the file.
     """
 
-    def __init__(self, source: SourceMap, text: str, line_offset: int):
+    def __init__(self, source: SourceMap, line_offset: int):
         self.source = source
-        self.text = text
         self.line_offset = line_offset
         self.problems: list[Problem] = []
         self.left_out: list[Location] = []
@@ -314,6 +310,11 @@ class _Builder:
             self.problems.append(Problem(where, field_label(loc), message))
         else:
             self.left_out.append(where)
+
+    def _invalid(self, event: yaml.Event, hint: str) -> YamlLoadError:
+        """The file is no YAML the parser would accept: this problem alone is reported, as for a syntax error."""
+        where = Location(self.source.path, *self._position(event))
+        return YamlLoadError([Problem(where, "", _INVALID + hint)])
 
     def finish(self) -> list[Problem]:
         """The problems found, the ones beyond the limit counted in one line."""
@@ -337,15 +338,7 @@ class _Builder:
         elif isinstance(event, yaml.DocumentStartEvent):
             self._documents += 1
             if self._documents > 1:
-                raise YamlLoadError(
-                    [
-                        Problem(
-                            Location(self.source.path, *self._position(event)),
-                            "",
-                            "Die Datei ist kein gültiges YAML. " + _SYNTAX_HINTS[-1][1],
-                        )
-                    ]
-                )
+                raise self._invalid(event, _TWO_DOCUMENTS_HINT)
 
     def _skip(self, skipped: _Skipped, event: yaml.Event) -> None:
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
@@ -436,9 +429,7 @@ class _Builder:
         if event.anchor in self._anchors:
             self._problem(event, _ANCHOR_MESSAGE, loc)
             return
-        hint = next(text for pattern, text in _SYNTAX_HINTS if pattern == "found undefined alias")
-        where = Location(self.source.path, *self._position(event))
-        raise YamlLoadError([Problem(where, "", "Die Datei ist kein gültiges YAML. " + hint)])
+        raise self._invalid(event, _UNDEFINED_ALIAS_HINT)
 
     @staticmethod
     def _child_loc(parent: _Collection | None) -> Loc:
@@ -464,6 +455,11 @@ class _Builder:
             parent.key = None
 
 
+_INVALID = "Die Datei ist kein gültiges YAML. "
+_UNDEFINED_ALIAS_HINT = "Verweise mit * (YAML-Anker) sind nicht erlaubt. Schreiben Sie den Wert aus."
+_TWO_DOCUMENTS_HINT = (
+    "Die Datei enthält mehr als einen Eintrag (---). Legen Sie für jeden Eintrag eine eigene Datei an."
+)
 _SYNTAX_HINTS = (
     (
         "found character '\\t' that cannot start any token",
@@ -474,10 +470,7 @@ _SYNTAX_HINTS = (
         "Unerwarteter Doppelpunkt. Enthält ein Text einen Doppelpunkt, setzen Sie ihn in "
         'Anführungszeichen, z. B. title: "Treffen: Gartenarbeit".',
     ),
-    (
-        "found undefined alias",
-        "Verweise mit * (YAML-Anker) sind nicht erlaubt. Schreiben Sie den Wert aus.",
-    ),
+    ("found undefined alias", _UNDEFINED_ALIAS_HINT),
     (
         "found character '@' that cannot start any token",
         'Ein Wert darf nicht mit @ beginnen. Setzen Sie ihn in Anführungszeichen, z. B. "@verein".',
@@ -515,10 +508,7 @@ _SYNTAX_HINTS = (
         "did not find expected node content",
         "Hier fehlt ein Wert, oder eine Klammer [ bzw. { wurde nicht geschlossen.",
     ),
-    (
-        "expected a single document",
-        "Die Datei enthält mehr als einen Eintrag (---). Legen Sie für jeden Eintrag eine eigene Datei an.",
-    ),
+    ("expected a single document", _TWO_DOCUMENTS_HINT),
 )
 
 
@@ -535,11 +525,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, shown_path: str, line_of
         # the C parser does not name the character; look it up to give the right hint
         problem = f"found character {text[mark.index]!r} that cannot start any token"
     hint = next((text for pattern, text in _SYNTAX_HINTS if pattern in problem), None)
-    if hint is None and "expected a single document" in str(exc):
-        hint = _SYNTAX_HINTS[-1][1]
-    message = "Die Datei ist kein gültiges YAML. " + (
-        hint or f"Prüfen Sie Einrückung und Anführungszeichen (technisch: {problem})."
-    )
+    message = _INVALID + (hint or f"Prüfen Sie Einrückung und Anführungszeichen (technisch: {problem}).")
     return YamlLoadError([Problem(Location(shown_path, line, column), "", message)])
 
 
