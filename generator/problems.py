@@ -101,6 +101,12 @@ def summary_line(problem_count: int, file_count: int) -> str:
     return f"{problem_count} Fehler in {files}. Bitte korrigieren Sie die genannten Stellen."
 
 
+def line_and_column(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of the character at ``index`` in ``text``."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
 def field_label(loc: tuple[str | int, ...]) -> str:
     """`('repeat', 'changes', 0, 'start')` → `repeat.changes[1].start` (entries counted from 1)."""
     text = ""

@@ -24,7 +24,7 @@ from typing import Any, ClassVar, Literal
 
 import yaml
 
-from generator.problems import MAX_PROBLEMS_PER_FILE, Location, Problem, field_label, more_problems
+from generator.problems import MAX_PROBLEMS_PER_FILE, Location, Problem, field_label, line_and_column, more_problems
 
 try:  # the C parser is much faster; fall back for Pythons built without libyaml
     from yaml import CSafeLoader as _BaseLoader
@@ -538,8 +538,8 @@ def _unreadable_character(exc: yaml.reader.ReaderError, text: str, shown_path: s
     found = _NOT_PRINTABLE.search(text)
     index = found.start() if found else 0
     code = ord(text[index]) if found else exc.character
-    line = text.count("\n", 0, index) + 1 + line_offset
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    line, column = line_and_column(text, index)
+    line += line_offset
     message = (
         f"Die Datei enthält ein unsichtbares Steuerzeichen (U+{code:04X}), das in YAML nicht erlaubt ist. "
         "Löschen Sie es; solche Zeichen entstehen oft beim Kopieren aus Word oder PDF."

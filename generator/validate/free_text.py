@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from generator.load.yaml_loader import LoadedDocument, Loc
 from generator.models.fields import TextKind, annotation_of, is_list, text_kind, yaml_name
-from generator.problems import Location, Problem, field_label
+from generator.problems import Location, Problem, field_label, line_and_column
 from generator.validate import markup
 from generator.validate.messages import inner_model
 
@@ -42,10 +42,9 @@ def body_markup_problems(body: str, path: str, first_line: int) -> list[Problem]
     found = markup.find_markup(body, TextKind.MARKDOWN)
     if not found:
         return []
-    offset = found[0].offset
-    line = first_line + body.count("\n", 0, offset)
-    column = offset - (body.rfind("\n", 0, offset) + 1) + 1
-    return [Problem(Location(path, line, column), "", markup.markup_message(found, TextKind.MARKDOWN))]
+    line, column = line_and_column(body, found[0].offset)
+    where = Location(path, first_line + line - 1, column)
+    return [Problem(where, "", markup.markup_message(found, TextKind.MARKDOWN))]
 
 
 def free_texts(model: type[BaseModel], data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str, TextKind]]:

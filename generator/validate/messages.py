@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.load.yaml_loader import Loc, SourceMap
-from generator.problems import MAX_PROBLEMS_PER_FILE, Problem, field_label, more_problems
+from generator.problems import MAX_PROBLEMS_PER_FILE, Location, Problem, field_label, more_problems
 from generator.validate.suggest import suggest
 
 
@@ -21,14 +21,18 @@ def problems_from_validation_error(
     errors = exc.errors(include_url=False)
     problems = [_problem(error, model, source, base) for error in errors[:MAX_PROBLEMS_PER_FILE]]
     if len(errors) > MAX_PROBLEMS_PER_FILE:
-        first_left_out = _problem(errors[MAX_PROBLEMS_PER_FILE], model, source, base, wording=False)
-        problems.append(more_problems(first_left_out.location, len(errors) - MAX_PROBLEMS_PER_FILE))
+        _, first_left_out = _located(errors[MAX_PROBLEMS_PER_FILE], source, base)
+        problems.append(more_problems(first_left_out, len(errors) - MAX_PROBLEMS_PER_FILE))
     return problems
 
 
-def _problem(
-    error: ErrorDetails, model: type[BaseModel], source: SourceMap, base: Loc, *, wording: bool = True
-) -> Problem:
+def _problem(error: ErrorDetails, model: type[BaseModel], source: SourceMap, base: Loc) -> Problem:
+    loc, location = _located(error, source, base)
+    return Problem(location, field_label(loc), _message(error, model, loc[len(base) :]))
+
+
+def _located(error: ErrorDetails, source: SourceMap, base: Loc) -> tuple[Loc, Location]:
+    """The field path of a pydantic error and where it is written."""
     loc: Loc = base + tuple(error["loc"])
     context = error.get("ctx") or {}
     extra_field = context.get("field") if error["type"] == "inhalt" else None
@@ -36,13 +40,10 @@ def _problem(
         loc = loc + tuple(int(p) if p.isdigit() else p for p in str(extra_field).split("."))
     kind = error["type"]
     if kind == "missing":
-        location = source.value(loc[:-1])
-    elif kind == "extra_forbidden":
-        location = source.key(loc)
-    else:
-        location = source.value(loc)
-    message = _message(error, model, loc[len(base) :]) if wording else ""
-    return Problem(location, field_label(loc), message)
+        return loc, source.value(loc[:-1])
+    if kind == "extra_forbidden":
+        return loc, source.key(loc)
+    return loc, source.value(loc)
 
 
 def _message(error: ErrorDetails, model: type[BaseModel], loc: Loc) -> str:
