@@ -79,10 +79,11 @@ def repeated_build(root: Path, out: Path, repeat: int) -> dict:
 def reference_build(root: Path, work: Path) -> float:
     """Plain MkDocs + Material over the same pages, bodies inline (what MkDocs alone would do)."""
     sys.path.insert(0, str(PROJECT))
-    from generator.pipeline import Project, load_site
-    from generator.render.mkdocs_build import run_mkdocs
-    from generator.render.pages import PageRenderer
-    from generator.render.writer import OutputWriter
+    from generator.build.writer import OutputWriter
+    from generator.content import load_site
+    from generator.outputs.frame.mkdocs_run import run_mkdocs
+    from generator.outputs.pages.render import PageRenderer
+    from generator.project import Project
 
     project = Project(root)
     site, _ = load_site(project)

@@ -11,10 +11,10 @@ import time
 from datetime import date
 from pathlib import Path
 
-from generator.build import build_site
-from generator.pipeline import Project
+from generator.build.publish import build_site
+from generator.build.workers import exit_now
 from generator.progress import Progress
-from generator.render.workers import exit_now
+from generator.project import Project
 
 if __name__ == "__main__":
     root, out, today = Path(sys.argv[1]), Path(sys.argv[2]), date.fromisoformat(sys.argv[3])

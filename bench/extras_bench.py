@@ -17,9 +17,10 @@ import time
 from datetime import date
 from pathlib import Path
 
-from generator.pipeline import Project, load_site
-from generator.render.catalog import Catalog
-from generator.render.extras import start_extras, write_extras
+from generator.build.extras import start_extras, write_extras
+from generator.content import load_site
+from generator.derive.catalog import Catalog
+from generator.project import Project
 
 
 def main() -> None:

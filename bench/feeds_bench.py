@@ -21,11 +21,12 @@ from datetime import date
 from pathlib import Path
 
 from bench.synthetic import PROJECT, write_synthetic_content
+from generator.content import load_site
 from generator.models.site import Site
-from generator.pipeline import Project, load_site
-from generator.render.feeds import start_feeds
-from generator.render.feeds.history import read_history
-from generator.render.feeds.writer import dtstamp_for, write_feeds
+from generator.outputs.feeds import start_feeds
+from generator.outputs.feeds.history import read_history
+from generator.outputs.feeds.writer import dtstamp_for, write_feeds
+from generator.project import Project
 
 SAMPLE_TODAY = date(2026, 12, 1)
 

@@ -22,7 +22,7 @@ from bench.synthetic import PROJECT
 sys.path.insert(0, str(PROJECT / "tests"))
 from hostile_files import write_hostile_files
 
-from generator.pipeline import Project
+from generator.project import Project
 
 LOCATED = re.compile(r"^(content/.+?):\d+:\d+: ")
 

@@ -17,8 +17,9 @@ from datetime import date
 from pathlib import Path
 
 from bench.synthetic import PROJECT
-from generator.live import LiveSite
-from generator.pipeline import Project, load_site
+from generator.build.live import LiveSite
+from generator.content import load_site
+from generator.project import Project
 
 TODAY = date(2026, 12, 1)
 EVENT = Path("content/events/sprechstunde.yml")

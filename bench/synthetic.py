@@ -16,7 +16,7 @@ import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
-from generator.pipeline import Project
+from generator.project import Project
 
 PROJECT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = PROJECT.parent / "shared" / "data" / "real-events"

@@ -12,7 +12,8 @@ import time
 from pathlib import Path
 
 from bench.synthetic import PROJECT, write_synthetic_content
-from generator.pipeline import Project, load_site
+from generator.content import load_site
+from generator.project import Project
 
 
 def time_validation(root: Path, repeat: int = 3) -> tuple[float, int]:

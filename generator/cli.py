@@ -13,7 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from generator import ci_output
-from generator.pipeline import Project, load_site
+from generator.content import load_site
+from generator.project import Project
 from generator.report import cli as report_cli
 from generator.submissions import cli as submission_cli
 
@@ -58,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         return validate(project, args.summary, args.codequality)
     if args.command == "build":
-        from generator.build import build_site
+        from generator.build.publish import build_site
 
         return build_site(project, args.out.resolve(), args.today)
     if args.command == "serve":

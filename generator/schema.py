@@ -20,7 +20,7 @@ from generator.models.opportunity import Opportunity
 from generator.models.page import PageMeta
 from generator.models.town import Town
 from generator.models.venue import Venue
-from generator.pipeline import Project
+from generator.project import Project
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     "club": (Club, "Verein", "Ein Verein oder eine Gruppe: Datei content/clubs/<kennung>.yml."),

@@ -17,8 +17,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
-from generator.live import LiveSite
-from generator.pipeline import Project, load_site
+from generator.build.live import LiveSite
+from generator.content import load_site
+from generator.project import Project
 
 POLL_SECONDS = 0.4
 

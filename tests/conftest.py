@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from unchecked_markup import markup_unchecked as _markup_unchecked
 
+from generator.content import load_site
 from generator.models.site import Site
-from generator.pipeline import Project, load_site
 from generator.problems import ProblemReport
+from generator.project import Project
 
 DATA_DIR = Path(__file__).parent / "data"
 PREFIX_MARK = " ..."

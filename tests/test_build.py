@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from generator import urls
 from generator.cli import main
-from generator.render import search, urls
-from generator.render.minify import compact_html
+from generator.outputs.minify import compact_html
+from generator.outputs.search import pagefind as search
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-12-01"

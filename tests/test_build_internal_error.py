@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import build
+from generator.build import publish as build
 from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent

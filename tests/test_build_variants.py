@@ -18,15 +18,16 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
-from generator.build import copy_assets
+from generator import urls
+from generator.build.publish import copy_assets
 from generator.cli import main
+from generator.content import load_site
 from generator.models.site import Site
-from generator.pipeline import Project, load_site
-from generator.render import urls
-from generator.render.mkdocs_build import run_mkdocs
-from generator.render.page_source import PageSource
-from generator.render.pages import PageRenderer
-from generator.render.shells import ShellPlan
+from generator.outputs.frame.mkdocs_run import run_mkdocs
+from generator.outputs.frame.page_source import PageSource
+from generator.outputs.frame.shells import ShellPlan
+from generator.outputs.pages.render import PageRenderer
+from generator.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 12, 1)

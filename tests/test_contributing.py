@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.pipeline import Project
+from generator.project import Project
 from generator.submissions.check import check_record, load_content
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -38,6 +38,7 @@ import pytest
 from pydantic import BaseModel
 
 from generator.cli import main
+from generator.content import load_site
 from generator.load.yaml_loader import load_yaml_file
 from generator.models.club import Club
 from generator.models.event import Event
@@ -45,8 +46,8 @@ from generator.models.opportunity import Opportunity
 from generator.models.page import PageMeta
 from generator.models.town import Town
 from generator.models.venue import Venue
-from generator.pipeline import Project, load_site
 from generator.problems import summary_line
+from generator.project import Project
 from generator.validate.messages import inner_model
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
-from generator.live import LiveSite
-from generator.pipeline import Project, load_site
+from generator.build.live import LiveSite
+from generator.build.publish import build_site
+from generator.content import load_site
 from generator.progress import Progress
+from generator.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 12, 1)

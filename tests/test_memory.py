@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.memory import _malloc_trim, release_free_memory
+from generator.build.memory import _malloc_trim, release_free_memory
 
 
 def _rss_mb() -> float:

@@ -1,7 +1,7 @@
 """Two builds of the same content with the same --today are byte-identical, every file of them.
 
 Covers pages, feeds, exports, sitemap and the search index — Pagefind's filter files, meta file
-and entry included (`generator/render/search_bundle.py` makes them canonical). See
+and entry included (`generator/outputs/search/bundle.py` makes them canonical). See
 docs/developers.md, "Reproducible builds".
 """
 

@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from generator.pipeline import Project
+from generator.project import Project
 
 COMMAND = "report"
 

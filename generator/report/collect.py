@@ -25,8 +25,8 @@ from generator.models.common import Email, LocalDate, SlugList
 from generator.models.event import Event
 from generator.models.fields import link_fields
 from generator.models.schedule import occurrences
-from generator.pipeline import Project
 from generator.problems import field_label
+from generator.project import Project
 from generator.report.findings import Finding, FreshnessReport, Group, Kind
 from generator.validate.records import MODELS
 

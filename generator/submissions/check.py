@@ -14,8 +14,8 @@ from generator.load.discover import discover
 from generator.load.yaml_loader import YamlLoadError, load_yaml_file, load_yaml_text
 from generator.models.site import Record, Site
 from generator.models.town import Town
-from generator.pipeline import Project
 from generator.problems import Location, Problem, display_path
+from generator.project import Project
 from generator.validate.records import MODELS, validate_file, validate_model
 from generator.validate.references import ReferenceChecker
 

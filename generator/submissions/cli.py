@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.pipeline import Project
+from generator.project import Project
 from generator.report.cli import parse_date_arg
 
 COMMAND = "issue-to-yaml"

@@ -20,7 +20,7 @@ from generator.models.schedule import as_datetime, regular_starts
 from generator.models.site import Record, Site
 from generator.models.venue import Venue
 from generator.problems import Location, Problem, field_label, internal_error
-from generator.render.urls import RESERVED_SECTIONS
+from generator.urls import RESERVED_SECTIONS
 from generator.validate.local_times import german_day, series_time_problems, time_problems
 from generator.validate.suggest import suggest, town_words
 from generator.validate.town_facts import TownFacts

@@ -17,11 +17,12 @@ from playwright.sync_api import Browser, Page, expect
 from site_under_test import ROOT, SiteServer
 from test_page_types import AXE, RUN_AXE, WCAG_21_AA, format_violations
 
+from generator import urls
 from generator.cli import main
+from generator.content import load_site
 from generator.load.yaml_loader import load_yaml_text
 from generator.models.club import Club
-from generator.pipeline import Project, load_site
-from generator.render import urls
+from generator.project import Project
 
 EVENT_FORM = urls.report_form("veranstaltung")
 CLUB_FORM = urls.report_form("verein")

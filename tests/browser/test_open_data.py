@@ -20,13 +20,14 @@ from playwright.sync_api import Page, expect
 from qr_decode import decode_qr
 from site_under_test import ROOT, TODAY, NetworkLog, SiteServer
 
-from generator.pipeline import Project, load_site
-from generator.render import urls
-from generator.render.catalog import Catalog
-from generator.render.exports import shapes
-from generator.render.exports.csv_export import CLUB_COLUMNS, EVENT_COLUMNS
-from generator.render.extras import write_extras
-from generator.render.minify import compact_html
+from generator import urls
+from generator.build.extras import write_extras
+from generator.content import load_site
+from generator.derive.catalog import Catalog
+from generator.outputs.exports import shapes
+from generator.outputs.exports.csv_export import CLUB_COLUMNS, EVENT_COLUMNS
+from generator.outputs.minify import compact_html
+from generator.project import Project
 
 SITE_URL = "https://engagiert-herzberg.example.org/"
 

@@ -11,8 +11,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from site_under_test import ROOT, TODAY, SiteServer
 
-from generator.pipeline import Project, load_site
-from generator.render.catalog import UPCOMING_DAYS, Catalog
+from generator.content import load_site
+from generator.derive.catalog import UPCOMING_DAYS, Catalog
+from generator.project import Project
 
 
 @pytest.fixture(scope="module")

@@ -22,8 +22,9 @@ from site_under_test import (
     search_urls,
 )
 
-from generator.pipeline import Project, load_site
-from generator.render import urls
+from generator import urls
+from generator.content import load_site
+from generator.project import Project
 
 RESULT_LINK = ".pagefind-ui__result-link"
 RESULT_TYPE = ".pagefind-ui__result-tag[data-pagefind-ui-meta='Typ']"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.render import urls
+from generator import urls
 
 EVENT_PAGE_LIMIT = 20_000  # bytes
 

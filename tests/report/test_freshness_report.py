@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.pipeline import Project
+from generator.project import Project
 from generator.report.collect import collect, months_before
 from generator.report.findings import Kind
 from generator.report.render import markdown, text

@@ -361,7 +361,7 @@ def test_split_choices(text: str, expected: list[str]) -> None:
 
 
 def test_today_defaults_to_the_town_day() -> None:
-    from generator.pipeline import Project
+    from generator.project import Project
     from generator.report.collect import default_today
 
     assert abs((default_today(Project(ROOT)) - date.today()).days) <= 1

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from hostile_files import write_hostile_files
 
-from generator.pipeline import Project
 from generator.problems import Location
+from generator.project import Project
 from generator.validate import references
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,18 +98,18 @@ def test_a_failing_check_becomes_a_problem_of_its_file(project, monkeypatch: pyt
 
 
 def test_a_failing_reader_becomes_a_problem_of_its_file(project, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import pipeline
+    from generator import content
 
     project.add("events/fest.yml", UNKNOWN_VENUE)
     project.add("events/zweites.yml", UNKNOWN_VENUE)
-    original = pipeline.validate_file
+    original = content.validate_file
 
     def failing_for_fest(file):
         if file.id == "fest":
             raise MemoryError()
         return original(file)
 
-    monkeypatch.setattr(pipeline, "validate_file", failing_for_fest)
+    monkeypatch.setattr(content, "validate_file", failing_for_fest)
     problems = project.problems()
     assert problems[0] == (
         f"{EV}/fest.yml:1:1: Interner Fehler beim Lesen dieser Datei — bitte melden (mit dieser Meldung und der "

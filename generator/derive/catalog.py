@@ -1,0 +1,181 @@
+"""Everything the page templates need, computed once per build.
+
+Occurrences are expanded once per event and indexed by club, venue, category
+and audience, so a club page does not rescan all events (this matters at
+county scale: 10,000 events, 1,000 clubs).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cached_property
+
+from generator.derive.agenda import AgendaItem
+from generator.models.club import Club
+from generator.models.event import Event
+from generator.models.opportunity import Opportunity
+from generator.models.schedule import occurrences
+from generator.models.site import Record, Site
+from generator.models.town import Term
+
+HORIZON_DAYS = 400
+"""How far ahead pages show occurrences (open-ended series are cut here)."""
+UPCOMING_DAYS = 60
+HOME_DAYS = 14
+ARCHIVE_DAYS = 365
+
+
+@dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+
+    @property
+    def slug(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> date:
+        return self.next().first_day - timedelta(days=1)
+
+    def next(self) -> Month:
+        return Month(self.year + 1, 1) if self.month == 12 else Month(self.year, self.month + 1)
+
+    def previous(self) -> Month:
+        return Month(self.year - 1, 12) if self.month == 1 else Month(self.year, self.month - 1)
+
+    @classmethod
+    def of(cls, day: date) -> Month:
+        return cls(day.year, day.month)
+
+
+@dataclass
+class Catalog:
+    """Indexes over the site's records for one build date."""
+
+    site: Site
+    today: date
+    items: list[AgendaItem] = field(default_factory=list)
+    """All occurrences from ARCHIVE_DAYS ago to HORIZON_DAYS ahead, sorted."""
+    by_event: dict[str, list[AgendaItem]] = field(default_factory=dict)
+    by_club: dict[str, list[AgendaItem]] = field(default_factory=lambda: defaultdict(list))
+    by_venue: dict[str, list[AgendaItem]] = field(default_factory=lambda: defaultdict(list))
+    by_category: dict[str, list[AgendaItem]] = field(default_factory=lambda: defaultdict(list))
+    by_audience: dict[str, list[AgendaItem]] = field(default_factory=lambda: defaultdict(list))
+    _by_month: dict[Month, list[AgendaItem]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, site: Site, today: date) -> Catalog:
+        catalog = cls(site, today)
+        first = today - timedelta(days=ARCHIVE_DAYS)
+        last = today + timedelta(days=HORIZON_DAYS)
+        items: list[AgendaItem] = []
+        for record in site.events.values():
+            own = []
+            for occurrence in occurrences(record.data, last):
+                item = AgendaItem(record, occurrence)
+                if item.last_day >= first:
+                    own.append(item)
+            catalog.by_event[record.id] = own
+            items.extend(own)
+        items.sort(key=lambda item: item.sort_key)
+        catalog.items = items
+        for item in items:
+            event = item.event.data
+            for club_id in event.organizer:
+                catalog.by_club[club_id].append(item)
+            venue_id = (item.occurrence.change.venue if item.occurrence.change else None) or event.venue
+            if venue_id:
+                catalog.by_venue[venue_id].append(item)
+            catalog.by_category[event.category].append(item)
+            for audience in event.audiences:
+                catalog.by_audience[audience].append(item)
+        return catalog
+
+    @cached_property
+    def labels(self) -> dict[str, dict[str, str]]:
+        """German labels of the town's vocabularies: ``labels["category"]["sport"]``."""
+        town = self.site.town
+        return {
+            "category": {t.id: t.label for t in town.categories},
+            "district": {t.id: t.label for t in town.districts},
+            "audience": {t.id: t.label for t in town.audiences},
+        }
+
+    # --- windows -------------------------------------------------------------------------
+
+    def upcoming(self, items: list[AgendaItem] | None = None, days: int = UPCOMING_DAYS) -> list[AgendaItem]:
+        """Occurrences still running today or starting within ``days``."""
+        last = self.today + timedelta(days=days)
+        return [i for i in (self.items if items is None else items) if i.last_day >= self.today and i.day <= last]
+
+    def future(self, items: list[AgendaItem]) -> list[AgendaItem]:
+        return [i for i in items if i.last_day >= self.today]
+
+    def in_month(self, month: Month) -> list[AgendaItem]:
+        """Items touching ``month``; indexed once by the months they span."""
+        if not self._by_month:
+            for item in self.items:
+                current, last = Month.of(item.day), Month.of(item.last_day)
+                while (current.year, current.month) <= (last.year, last.month):
+                    self._by_month.setdefault(current, []).append(item)
+                    current = current.next()
+        return self._by_month.get(month, [])
+
+    def months(self) -> list[Month]:
+        """Calendar months with pages: from this month to the last month with an occurrence."""
+        current = Month.of(self.today)
+        last = max((Month.of(i.day) for i in self.items), key=lambda m: (m.year, m.month), default=current)
+        months = [current]
+        while (months[-1].year, months[-1].month) < (last.year, last.month):
+            months.append(months[-1].next())
+        return months
+
+    def past_events(self) -> list[tuple[Record[Event], AgendaItem]]:
+        """Events that are over, with their last occurrence, newest first."""
+        past = []
+        for event_id, items in self.by_event.items():
+            if items and all(i.last_day < self.today for i in items):
+                past.append((self.site.events[event_id], items[-1]))
+        return sorted(past, key=lambda pair: pair[1].sort_key, reverse=True)
+
+    def is_current(self, event_id: str) -> bool:
+        """Whether the event has an occurrence today or later (event pages ask twice each)."""
+        return event_id in self._current_events
+
+    @cached_property
+    def _current_events(self) -> frozenset[str]:
+        today = self.today
+        return frozenset(e for e, items in self.by_event.items() if any(i.last_day >= today for i in items))
+
+    # --- records -------------------------------------------------------------------------
+
+    def clubs_in(self, category_id: str) -> list[Record[Club]]:
+        return sorted((c for c in self.site.clubs.values() if category_id in c.data.category), key=_club_name)
+
+    def clubs_for(self, audience_id: str) -> list[Record[Club]]:
+        return sorted((c for c in self.site.clubs.values() if audience_id in c.data.audiences), key=_club_name)
+
+    def clubs_sorted(self) -> list[Record[Club]]:
+        return sorted(self.site.clubs.values(), key=_club_name)
+
+    def open_opportunities(self) -> list[Record[Opportunity]]:
+        """Volunteer calls that have not expired, soonest deadline last (newest calls stay on top)."""
+        current = [o for o in self.site.opportunities.values() if o.data.expires >= self.today]
+        return sorted(current, key=lambda o: (o.data.title.lower(), o.id))
+
+    def opportunities_of(self, club_id: str) -> list[Record[Opportunity]]:
+        return [o for o in self.open_opportunities() if club_id in o.data.organizer]
+
+    def used_terms(self, vocabulary: list[Term], used: set[str]) -> list[Term]:
+        return [term for term in vocabulary if term.id in used]
+
+
+def _club_name(record: Record[Club]) -> tuple[str, str]:
+    return (record.data.name.lower(), record.id)

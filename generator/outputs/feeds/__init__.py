@@ -1,0 +1,16 @@
+"""Calendar feeds (iCalendar, RFC 5545/7986) written as static files into the built site.
+
+timezone.py  VTIMEZONE from the zoneinfo transitions (RRULE-based parts)
+history.py   SEQUENCE and LAST-MODIFIED from the Git history of each event file
+event.py     one event → master VEVENT + RECURRENCE-ID overrides
+calendar.py  the VCALENDAR properties around serialised components
+catalog.py   which feeds exist, their German names, which events each holds
+window.py    which events are recent enough to be in the feeds
+writer.py    renders each event once and writes every feed
+job.py       the same in a worker process, while the build goes on (start_feeds → FeedJob.wait)
+"""
+
+from generator.outputs.feeds.job import FeedJob, start_feeds
+from generator.outputs.feeds.writer import FeedReport, write_feeds
+
+__all__ = ["FeedJob", "FeedReport", "start_feeds", "write_feeds"]

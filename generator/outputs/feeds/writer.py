@@ -1,0 +1,100 @@
+"""Write every calendar feed and the single-event files into the built site.
+
+Each event is rendered once; its bytes go unchanged into the all-events feed,
+into each club/category/venue/audience feed it belongs to and into its own
+file behind "In meinen Kalender". Only the VTIMEZONE differs between files: it
+covers the years of the events in that file.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+from generator import urls
+from generator.build.writer import OutputWriter
+from generator.models.site import Site
+from generator.outputs.feeds.calendar import assemble, calendar_head
+from generator.outputs.feeds.catalog import all_feeds, anchors_of
+from generator.outputs.feeds.event import render_event
+from generator.outputs.feeds.history import read_history
+from generator.outputs.feeds.timezone import vtimezone
+from generator.outputs.feeds.window import span, window_start
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    data: bytes
+    first_year: int
+    last_year: int
+
+
+@dataclass
+class FeedReport:
+    """What was written: site-relative path → size in bytes; plus warnings about the history."""
+
+    sizes: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def dtstamp_for(today: date) -> datetime:
+    """DTSTAMP of every component: midnight UTC of the build's "today" (deterministic per --today)."""
+    return datetime.combine(today, time(), UTC)
+
+
+def write_feeds(root: Path, site: Site, site_dir: Path, today: date, quiet: bool = False) -> FeedReport:
+    """Write all feeds under ``site_dir`` in this process; history warnings go to stderr unless ``quiet``."""
+    report = render_feeds(root, site, site_dir, today)
+    if not quiet:
+        print_warnings(report)
+    return report
+
+
+def print_warnings(report: FeedReport) -> None:
+    for warning in report.warnings:
+        print(f"Warnung: {warning}", file=sys.stderr)
+
+
+def render_feeds(root: Path, site: Site, site_dir: Path, today: date) -> FeedReport:
+    """Write all feeds under ``site_dir`` and say what was written."""
+    report = FeedReport()
+    dtstamp = dtstamp_for(today)
+    history = read_history(root)
+    report.warnings += history.warnings
+    revisions = history.revisions(site.events.values(), root, dtstamp)
+    cutoff = window_start(today)
+    rendered: dict[str, _Rendered] = {}
+    members: dict[str, list[_Rendered]] = defaultdict(list)
+    for record in sorted(site.events.values()):
+        extent = span(record.data)
+        last_year = extent.last.year if extent.last else max(extent.first.year, today.year + 1)
+        item = _Rendered(render_event(record, site, revisions[record.id], dtstamp), extent.first.year, last_year)
+        rendered[record.id] = item
+        if extent.reaches(cutoff):
+            for anchor in anchors_of(record.data):
+                members[anchor].append(item)
+    writer = OutputWriter(site_dir)
+    zone = site.town.timezone
+    for feed in all_feeds(site):
+        data = _calendar(calendar_head(feed.info), members.get(feed.anchor, []), zone, today)
+        writer.write_bytes(feed.path, data)
+        report.sizes[feed.path] = len(data)
+    single = calendar_head(None)
+    for event_id, item in rendered.items():
+        data = _calendar(single, [item], zone, today)
+        writer.write_bytes(urls.event_ics(event_id), data)
+        report.sizes[urls.event_ics(event_id)] = len(data)
+    return report
+
+
+def _calendar(head: bytes, items: list[_Rendered], zone: str, today: date) -> bytes:
+    """One VCALENDAR; the VTIMEZONE starts a year before its first event, so every local time is defined.
+
+    It is written even into an empty feed: a VCALENDAR needs at least one component.
+    """
+    first = min((item.first_year for item in items), default=today.year)
+    last = max((item.last_year for item in items), default=today.year)
+    return assemble(head, [vtimezone(zone, first - 1, last + 1), *(item.data for item in items)])

@@ -1,0 +1,350 @@
+"""Which fields the forms "… melden" show, in which order and with which control.
+
+Only presentation lives here: grouping, the kind of control, friendlier labels and help texts.
+The rules (required, pattern, enum, type, format) come from the generated JSON Schema, which
+the page embeds and `theme/assets/forms.js` reads; `tests/outputs/pages/test_forms_layout.py` checks
+that every path below exists in the schema and every fixed option is allowed by it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+Widget = Literal[
+    "text",  # one line; type=email/url from the schema's format, digits-only keyboard for integers
+    "tel",
+    "textarea",  # several lines, written as a YAML block scalar
+    "lines",  # several lines, one list entry per line
+    "date",  # TT.MM.JJJJ or JJJJ-MM-TT, written as JJJJ-MM-TT
+    "select",  # one value from a vocabulary (`choices`)
+    "checkboxes",  # a list of values from a vocabulary
+    "radios",  # one of `options` (each checked against the schema's enum)
+    "check",  # a yes/no field as one checkbox: "ja" when ticked, left out otherwise
+    "yesno",  # a yes/no field as ja / nein / keine Angabe
+    "when",  # event: date, all-day, start and end time, last day → `start` and `end`
+    "repeat",  # event: none / weekly / monthly → `repeat`
+    "today",  # filled in by the browser with today's date (a club's `reviewed`)
+]
+
+OTHER = "anderer-ort"
+"""Value of the select option "another place" that opens the one-off location fields."""
+
+
+@dataclass(frozen=True)
+class Field:
+    path: str  # the YAML path, e.g. "contact.email"
+    widget: Widget = "text"
+    label: str | None = None  # default: the schema's title
+    hint: str | None = None
+    choices: str | None = None  # vocabulary: categories, districts, audiences, clubs, venues
+    options: tuple[tuple[str, str], ...] = ()  # (value, label) of `radios`
+    empty: str | None = None  # label of a select's empty choice; for `radios` a "no answer" choice
+    other: str | None = None  # label of a select's last choice that shows the group `show_when` it
+    required: bool = False  # required although the schema cannot say so (a model-level rule)
+    autocomplete: str | None = None
+    show_when: tuple[str, str] | None = None  # (path, value): shown only while that control has that value
+
+
+@dataclass(frozen=True)
+class Group:
+    legend: str
+    fields: tuple[Field, ...]
+    hint: str | None = None
+    show_when: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class FormLayout:
+    kind: str  # the schema and content kind: event, club, opportunity
+    slug: str  # the URL part under melden/
+    title: str
+    lead: str
+    folder: str  # where the maintainers put the file
+    issue_template: str  # .github/ISSUE_TEMPLATE/<this>
+    id_from: str  # the field the suggested file name is made from
+    groups: tuple[Group, ...]
+    email_topics: tuple[str, ...] = ()  # what to write in an e-mail without the form
+    edit: str | None = None  # vocabulary of existing records the form can load and change
+    issue_fields: tuple[str, ...] = ()  # paths also put into their own field of the GitHub issue form
+
+    def fields(self) -> list[Field]:
+        return [f for group in self.groups for f in group.fields]
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+WHEELCHAIR = (("ja", "Ja, rollstuhlgerecht"), ("teilweise", "Teilweise (eingeschränkt)"), ("nein", "Nein"))
+NO_ANSWER = "Keine Angabe"
+
+_CONTACT_HINT = "Wird auf dem Portal veröffentlicht. Eine Funktion wie „Vorstand“ genügt."
+
+
+def _contact(legend: str, hint: str | None = None, website: Field | None = None) -> Group:
+    return Group(
+        legend,
+        (
+            Field("contact.name", hint=_CONTACT_HINT, autocomplete="off"),
+            Field("contact.email", hint="z. B. info@example.org", autocomplete="off"),
+            Field("contact.phone", widget="tel", hint="z. B. 03535 12345", autocomplete="off"),
+            website or Field("contact.website", hint="Vollständige Adresse mit https://", autocomplete="off"),
+        ),
+        hint=hint,
+    )
+
+
+EVENT = FormLayout(
+    kind="event",
+    slug="veranstaltung",
+    title="Veranstaltung melden",
+    lead="Melden Sie einen Termin oder eine regelmäßige Veranstaltung. Das Formular erstellt daraus den "
+    "Eintrag für das Portal; die Redaktion prüft ihn und schaltet ihn frei.",
+    folder="content/events",
+    issue_template="veranstaltung.yml",
+    id_from="title",
+    issue_fields=("title", "start", "category"),
+    email_topics=(
+        "Titel der Veranstaltung",
+        "Datum und Uhrzeit (Beginn und Ende), bei regelmäßigen Terminen den Rhythmus",
+        "Ort mit Adresse",
+        "Verein oder Gruppe, die einlädt",
+        "ein paar Sätze zur Beschreibung",
+        "Eintritt oder „Eintritt frei“, ob man sich anmelden muss",
+        "für wen der Termin gedacht ist und ob er rollstuhlgerecht ist",
+        "wen man bei Fragen erreicht",
+    ),
+    groups=(
+        Group(
+            "Worum geht es?",
+            (
+                Field("title", hint="Kurz und verständlich, z. B. „Sommerfest im Hof des Haus II“."),
+                Field(
+                    "organizer",
+                    widget="select",
+                    label="Wer lädt ein?",
+                    choices="clubs",
+                    empty="Kein Verein – die Stadt lädt ein",
+                    hint="Ihr Verein fehlt in der Liste? Dann tragen Sie ihn bitte zuerst ein "
+                    "(Formular „Verein eintragen“).",
+                ),
+                Field("category", widget="select", label="Thema", choices="categories", empty="Bitte wählen"),
+                Field(
+                    "description",
+                    widget="textarea",
+                    hint="Was erwartet die Gäste? Eine Leerzeile beginnt einen neuen Absatz.",
+                ),
+            ),
+        ),
+        Group(
+            "Wann?",
+            (
+                Field("start", widget="when"),
+                Field("repeat", widget="repeat", label="Findet der Termin regelmäßig statt?"),
+            ),
+        ),
+        Group(
+            "Wo?",
+            (
+                Field(
+                    "venue",
+                    widget="select",
+                    choices="venues",
+                    empty="Bitte wählen",
+                    other="Ein anderer Ort (nicht in der Liste)",
+                    required=True,
+                    hint="Die meisten Orte in Herzberg und den Ortsteilen stehen in der Liste.",
+                ),
+            ),
+        ),
+        Group(
+            "Der andere Ort",
+            (
+                Field("location.name", hint="z. B. „Garten der Familie Muster“"),
+                Field("location.street", autocomplete="off"),
+                Field("location.postcode", hint="Fünf Ziffern, z. B. 04916", autocomplete="off"),
+                Field("location.city", label="Stadt oder Gemeinde", autocomplete="off"),
+            ),
+            show_when=("venue", OTHER),
+        ),
+        Group(
+            "Eintritt und Anmeldung",
+            (
+                Field("free", widget="check", label="Der Eintritt ist frei."),
+                Field("price", hint="z. B. 5 €, ermäßigt 3 €", show_when=("free", "")),
+                Field("registration_required", widget="check", label="Man muss sich vorher anmelden."),
+                Field("registration", label="Link zur Anmeldung", hint="Falls es eine Anmeldeseite gibt."),
+            ),
+        ),
+        Group(
+            "Für wen?",
+            (
+                Field("audiences", widget="checkboxes", choices="audiences", hint="Mehrere Antworten möglich."),
+                Field(
+                    "accessibility.wheelchair",
+                    widget="radios",
+                    label="Mit dem Rollstuhl zugänglich?",
+                    options=WHEELCHAIR,
+                    empty=NO_ANSWER,
+                    hint="Ohne Angabe gilt, was beim Ort steht.",
+                ),
+                Field(
+                    "accessibility.notes", label="Hinweise zur Barrierefreiheit", hint="z. B. „Rampe am Seiteneingang“"
+                ),
+            ),
+        ),
+        _contact(
+            "Kontakt und mehr Informationen",
+            hint="Freiwillig: wen man bei Fragen zum Termin erreicht.",
+            website=Field("website", hint="Eine Seite mit mehr zum Termin. Vollständige Adresse mit https://"),
+        ),
+    ),
+)
+
+CLUB = FormLayout(
+    kind="club",
+    slug="verein",
+    title="Verein eintragen oder ändern",
+    lead="Tragen Sie Ihren Verein, Ihre Gruppe oder Initiative ein, oder ändern Sie einen bestehenden "
+    "Eintrag. Das Formular erstellt daraus den Eintrag für das Portal; die Redaktion prüft ihn und "
+    "schaltet ihn frei.",
+    folder="content/clubs",
+    issue_template="verein.yml",
+    id_from="name",
+    issue_fields=("name", "category"),
+    edit="clubs",
+    email_topics=(
+        "Name des Vereins oder der Gruppe",
+        "Bereich (z. B. Sport, Kultur, Heimat)",
+        "eine kurze Beschreibung in zwei bis fünf Sätzen",
+        "wann und wo Sie sich treffen",
+        "eine Kontaktadresse, gern eine Funktion wie „Vorstand“",
+        "ob neue Mitglieder willkommen sind und was die Mitgliedschaft kostet",
+    ),
+    groups=(
+        Group(
+            "Der Verein",
+            (
+                Field("name", hint="Vollständig, z. B. „Heimatverein Herzberg e. V.“"),
+                Field("short_name", hint="Freiwillig. Ein kürzerer Name für Listen, z. B. „Heimatverein“."),
+                Field("category", widget="checkboxes", label="Bereich", choices="categories", hint="Mindestens einer."),
+                Field(
+                    "description",
+                    widget="textarea",
+                    hint="Was macht der Verein? Wer ist willkommen? Eine Leerzeile beginnt einen neuen Absatz.",
+                ),
+                Field("founded", label="Gegründet im Jahr", hint="Vier Ziffern, z. B. 1990."),
+            ),
+        ),
+        Group(
+            "Treffen",
+            (
+                Field(
+                    "meeting_times",
+                    widget="lines",
+                    hint="In Worten, eine Zeile je Treffen, z. B. „dienstags 18–20 Uhr, Sporthalle“.",
+                ),
+                Field(
+                    "venue", widget="select", label="Wo treffen Sie sich meistens?", choices="venues", empty=NO_ANSWER
+                ),
+                Field("district", widget="select", label="Ortsteil", choices="districts", empty=NO_ANSWER),
+            ),
+        ),
+        _contact("Kontakt"),
+        Group(
+            "Postanschrift",
+            (
+                Field("address.street", autocomplete="off"),
+                Field("address.postcode", hint="Fünf Ziffern, z. B. 04916", autocomplete="off"),
+                Field("address.city", autocomplete="off"),
+            ),
+            hint="Freiwillig. Wenn Sie eine Anschrift angeben, dann bitte vollständig.",
+        ),
+        Group(
+            "Mitmachen im Verein",
+            (
+                Field("audiences", widget="checkboxes", label="Für wen ist der Verein da?", choices="audiences"),
+                Field("membership.open", widget="yesno", label="Sind neue Mitglieder willkommen?"),
+                Field("membership.fee", label="Mitgliedsbeitrag", hint="z. B. „24 € im Jahr, Kinder 12 €“"),
+                Field("membership.notes", label="Hinweise zur Mitgliedschaft"),
+            ),
+        ),
+        Group(
+            "Barrierefreiheit der Vereinsräume",
+            (
+                Field(
+                    "accessibility.wheelchair",
+                    widget="radios",
+                    label="Mit dem Rollstuhl zugänglich?",
+                    options=WHEELCHAIR,
+                    empty=NO_ANSWER,
+                ),
+                Field("accessibility.toilet", widget="yesno", label="Gibt es ein rollstuhlgerechtes WC?"),
+                Field("accessibility.hearing_loop", widget="yesno", label="Gibt es eine Höranlage?"),
+                Field("accessibility.notes", label="Weitere Hinweise", hint="z. B. „Aufzug im Hof“"),
+            ),
+        ),
+        Group(
+            "Bestätigung",
+            (Field("reviewed", widget="today", label="Die Angaben sind aktuell (Stand: heute)."),),
+        ),
+    ),
+)
+
+OPPORTUNITY = FormLayout(
+    kind="opportunity",
+    slug="engagement",
+    title="Engagement-Angebot melden",
+    lead="Ihr Verein oder Ihre Initiative sucht Helferinnen und Helfer? Beschreiben Sie, wobei. Das "
+    "Formular erstellt daraus den Aufruf für die Seite „Mitmachen“; die Redaktion prüft ihn und "
+    "schaltet ihn frei.",
+    folder="content/opportunities",
+    issue_template="engagement.yml",
+    id_from="title",
+    issue_fields=("title", "description", "time_commitment", "expires"),
+    email_topics=(
+        "was gesucht wird, in wenigen Worten",
+        "was zu tun ist und wer sucht",
+        "wie viel Zeit man ungefähr braucht",
+        "bis wann der Aufruf gilt",
+        "wen Interessierte erreichen (E-Mail oder Telefon)",
+    ),
+    groups=(
+        Group(
+            "Was wird gesucht?",
+            (
+                Field("title", hint="In wenigen Worten, z. B. „Lesepatin oder Lesepate für die Grundschule“."),
+                Field(
+                    "organizer",
+                    widget="select",
+                    choices="clubs",
+                    empty="Kein Verein – die Stadt sucht",
+                ),
+                Field(
+                    "description",
+                    widget="textarea",
+                    hint="Was ist zu tun? Was bringt man mit? Was bekommt man? Eine Leerzeile beginnt einen "
+                    "neuen Absatz.",
+                ),
+                Field("time_commitment", hint="z. B. „etwa 2 Stunden pro Woche“"),
+                Field(
+                    "expires",
+                    widget="date",
+                    hint="Danach verschwindet der Aufruf vom Portal. Tag.Monat.Jahr, z. B. 31.12.2027.",
+                ),
+            ),
+        ),
+        Group(
+            "Wo und für wen?",
+            (
+                Field("category", widget="select", label="Thema", choices="categories", empty=NO_ANSWER),
+                Field("district", widget="select", label="Ortsteil", choices="districts", empty=NO_ANSWER),
+                Field("venue", widget="select", choices="venues", empty=NO_ANSWER),
+                Field("audiences", widget="checkboxes", choices="audiences", hint="Freiwillig; mehrere möglich."),
+            ),
+        ),
+        _contact("Kontakt", hint="Bitte mindestens eine Angabe, am besten E-Mail oder Telefon."),
+    ),
+)
+
+FORMS: tuple[FormLayout, ...] = (EVENT, CLUB, OPPORTUNITY)

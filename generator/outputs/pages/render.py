@@ -1,0 +1,361 @@
+"""Render every portal page: an HTML body from our Jinja templates in `theme/pages/`, and the
+front matter the Material theme puts into <head> (title, description, JSON-LD, Open Graph).
+
+Contributor text is rendered and sanitised here; `shells.py` puts each page into its frame.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Template
+from markupsafe import escape
+
+from generator import urls
+from generator.derive import german
+from generator.derive.catalog import HOME_DAYS, Catalog
+from generator.models.site import Site
+from generator.outputs.feeds.catalog import feed_groups
+from generator.outputs.frame.page_source import PageSource
+from generator.outputs.markdown import plain_text
+from generator.outputs.pages import forms, structured_data
+from generator.outputs.pages.view import Fragments, ViewHelpers
+from generator.outputs.standalone.widget import snippets
+from generator.outputs.templates import CurrentPage, template_environment
+from generator.progress import Stage
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    title: str
+    url: str
+
+
+class PageRenderer:
+    """Renders every portal page into `pages` (in a fixed order) and returns the navigation."""
+
+    def __init__(
+        self, site: Site, today: date, templates_dir: Path, stage: Stage | None = None, catalog: Catalog | None = None
+    ):
+        self.site = site
+        self.stage = stage
+        self.today = today
+        self.env = template_environment(templates_dir)
+        # Macros are imported without context (Jinja then caches the imported module; importing
+        # "with context" re-ran _macros.html on every page: ~30 % of rendering time). They reach
+        # the page's helpers through the environment's `view` global, bound page by page.
+        self.current_page: CurrentPage = self.env.globals["view"]
+        self.catalog = catalog or Catalog.build(site, today)
+        self.pages: list[PageSource] = []
+        self._templates: dict[str, Template] = {}
+        self._fragments: Fragments = {}
+
+    def render_all(self) -> list[NavEntry]:
+        self._start_and_lists()
+        self._events()
+        self._calendar_months()
+        self._clubs()
+        self._venues()
+        self._opportunities()
+        self._terms()
+        self._editorial_and_legal()
+        self._forms()
+        return self._nav()
+
+    # --- page groups -----------------------------------------------------------------------
+
+    def _start_and_lists(self) -> None:
+        town, catalog = self.site.town, self.catalog
+        self._page(
+            urls.home(),
+            "home.html",
+            town.portal_name,
+            town.tagline or f"Vereine, Termine und Mitmachen in {town.name}",
+            items=catalog.upcoming(days=HOME_DAYS),
+            opportunities=catalog.open_opportunities()[:6],
+            more_pages=sorted(
+                (p for p in self.site.pages.values() if not p.data.order), key=lambda p: p.data.title.lower()
+            ),
+            hide=["toc", "navigation"],
+            own_heading=town.portal_name,  # the nav calls it "Start"; the page's h1 is the portal's name
+        )
+        self._page(
+            urls.events(),
+            "event_list.html",
+            "Veranstaltungen",
+            f"Alle kommenden Veranstaltungen in {town.name}, nach Tagen geordnet",
+            items=catalog.upcoming(),
+        )
+        self._page(
+            urls.archive(),
+            "archive.html",
+            "Vergangene Veranstaltungen",
+            f"Archiv der Veranstaltungen in {town.name}",
+            past=catalog.past_events(),
+        )
+        self._page(
+            urls.subscribe(),
+            "subscribe.html",
+            "Kalender abonnieren",
+            f"Die Termine aus {town.name} im eigenen Kalender: alle, nach Thema, Zielgruppe, Verein oder Ort",
+            groups=feed_groups(self.site),
+        )
+        self._page(
+            urls.open_data(),
+            "open_data.html",
+            "Daten und Einbindung",
+            f"Die Angaben aus {town.name} als Feed, Tabelle, JSON, Widget und zum Ausdrucken",
+        )
+
+    def _events(self) -> None:
+        for record in sorted(self.site.events.values()):
+            items = self.catalog.by_event[record.id]
+            upcoming = self.catalog.future(items)
+            self._page(
+                urls.event(record.id),
+                "event.html",
+                record.data.title,
+                self._summary(
+                    record.data.description,
+                    german.recurrence_in_words(record.data) or german.when(record.data.start, record.data.end),
+                ),
+                event=record,
+                upcoming=upcoming[:8],
+                more=max(0, len(upcoming) - 8),
+                jsonld=structured_data.event(self.site, record, upcoming),
+                og_type="article",
+                image=record.data.image,
+                kind="Veranstaltung",
+            )
+
+    def _calendar_months(self) -> None:
+        months = self.catalog.months()
+        for index, month in enumerate(months):
+            self._page(
+                urls.month(month.slug),
+                "month.html",
+                f"Kalender {german.month_name(month.year, month.month)}",
+                f"Alle Veranstaltungen im {german.month_name(month.year, month.month)}",
+                month=month,
+                items=self.catalog.in_month(month),
+                previous=months[index - 1] if index > 0 else None,
+                following=months[index + 1] if index + 1 < len(months) else None,
+            )
+
+    def _clubs(self) -> None:
+        catalog, town = self.catalog, self.site.town
+        clubs = catalog.clubs_sorted()
+        used_categories = {c for club in clubs for c in club.data.category}
+        self._page(
+            urls.clubs(),
+            "club_list.html",
+            "Vereine und Gruppen",
+            f"Alle {len(clubs)} Vereine, Gruppen und Initiativen in {town.name}, nach Bereichen geordnet",
+            clubs=clubs,
+            groups=[(term, catalog.clubs_in(term.id)) for term in catalog.used_terms(town.categories, used_categories)],
+            districts=catalog.used_terms(town.districts, {c.data.district for c in clubs if c.data.district}),
+            audiences=catalog.used_terms(town.audiences, {a for c in clubs for a in c.data.audiences}),
+        )
+        for record in clubs:
+            upcoming = catalog.future(catalog.by_club.get(record.id, []))
+            self._page(
+                urls.club(record.id),
+                "club.html",
+                record.data.name,
+                self._summary(record.data.description, "Verein in " + town.name),
+                club=record,
+                upcoming=upcoming[:10],
+                more=max(0, len(upcoming) - 10),
+                opportunities=catalog.opportunities_of(record.id),
+                embed=snippets(self.site, record.id),
+                jsonld=structured_data.organization(self.site, record),
+                og_type="profile",
+                image=record.data.image,
+                kind="Verein",
+            )
+
+    def _venues(self) -> None:
+        venues = sorted(self.site.venues.values(), key=lambda v: (v.data.name.lower(), v.id))
+        self._page(
+            urls.venues(), "venue_list.html", "Orte", f"Veranstaltungsorte in {self.site.town.name}", venues=venues
+        )
+        for record in venues:
+            upcoming = self.catalog.future(self.catalog.by_venue.get(record.id, []))
+            self._page(
+                urls.venue(record.id),
+                "venue.html",
+                record.data.name,
+                f"{record.data.address.street}, {record.data.address.postcode} {record.data.address.city}",
+                venue=record,
+                upcoming=upcoming[:10],
+                more=max(0, len(upcoming) - 10),
+                clubs=[c for c in self.catalog.clubs_sorted() if c.data.venue == record.id],
+                jsonld=structured_data.place(self.site, record),
+                kind="Ort",
+            )
+
+    def _opportunities(self) -> None:
+        current = self.catalog.open_opportunities()
+        self._page(
+            urls.opportunities(),
+            "opportunity_list.html",
+            "Mitmachen",
+            f"Wo in {self.site.town.name} gerade Hilfe gebraucht wird",
+            opportunities=current,
+        )
+        for record in current:
+            self._page(
+                urls.opportunity(record.id),
+                "opportunity.html",
+                record.data.title,
+                self._summary(record.data.description, record.data.time_commitment),
+                opportunity=record,
+                kind="Mitmachen",
+            )
+
+    def _terms(self) -> None:
+        """One page per category and per audience: clubs, upcoming events, calendar feed."""
+        town, catalog = self.site.town, self.catalog
+        for term in town.categories:
+            self._page(
+                urls.category(term.id),
+                "term.html",
+                term.label,
+                term.description or f"{term.label} in {town.name}: Vereine und Termine",
+                term=term,
+                clubs=catalog.clubs_in(term.id),
+                upcoming=catalog.upcoming(catalog.by_category.get(term.id, []), days=90),
+                feed=urls.feed_category(term.id),
+            )
+        for term in town.audiences:
+            self._page(
+                urls.audience(term.id),
+                "term.html",
+                f"Angebote für: {term.label}",
+                term.description or f"Vereine und Termine für {term.label} in {town.name}",
+                term=term,
+                clubs=catalog.clubs_for(term.id),
+                upcoming=catalog.upcoming(catalog.by_audience.get(term.id, []), days=90),
+                feed=urls.feed_audience(term.id),
+            )
+
+    def _editorial_and_legal(self) -> None:
+        for record in sorted(self.site.pages.values()):
+            self._page(
+                urls.page(record.id),
+                "page.html",
+                record.data.title,
+                record.data.description or "",
+                page=record,
+                kind="Seite",
+            )
+        self._page(urls.legal("impressum"), "impressum.html", "Impressum", "Anbieterkennzeichnung")
+        self._page(urls.legal("datenschutz"), "datenschutz.html", "Datenschutzerklärung", "Datenschutz")
+        self._page(
+            urls.legal("barrierefreiheit"),
+            "barrierefreiheit.html",
+            "Erklärung zur Barrierefreiheit",
+            "Erklärung zur Barrierefreiheit nach BITV 2.0",
+        )
+        self._page(urls.search(), "search.html", "Suche", f"Vereine, Termine und Orte in {self.site.town.name} finden")
+
+    def _forms(self) -> None:
+        """melden/: forms whose script writes the content file in the browser (`render/forms`)."""
+        email, github = forms.contact_email(self.site), forms.github_new_issue(self.site) is not None
+        for layout in forms.FORMS:
+            spec = forms.spec_json(forms.form_spec(self.site, layout))
+            page_url, title = urls.report_form(layout.slug), layout.title
+            self._page(page_url, "form.html", title, layout.lead, form=layout, spec=spec, email=email, github=github)
+        self._page(
+            urls.report(),
+            "form_overview.html",
+            "Eintragen und melden",
+            f"Termine, Vereine und Aufrufe zum Mitmachen für {self.site.town.portal_name} melden",
+            forms=forms.FORMS,
+            email=email,
+            kind="Seite",
+        )
+
+    def _nav(self) -> list[NavEntry]:
+        nav = [
+            NavEntry("Start", urls.home()),
+            NavEntry("Veranstaltungen", urls.events()),
+            NavEntry("Vereine", urls.clubs()),
+            NavEntry("Mitmachen", urls.opportunities()),
+            NavEntry("Orte", urls.venues()),
+            NavEntry("Kalender abonnieren", urls.subscribe()),
+        ]
+        menu_pages = sorted((p for p in self.site.pages.values() if p.data.order), key=lambda p: (p.data.order, p.id))
+        nav += [NavEntry(str(escape(p.data.title)), urls.page(p.id)) for p in menu_pages]
+        return nav
+
+    # --- one page --------------------------------------------------------------------------
+
+    @staticmethod
+    def _summary(markdown_text: str | None, fallback: str) -> str:
+        text = " ".join(plain_text(markdown_text).split()) if markdown_text else ""
+        if not text:
+            return fallback
+        return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + " …"
+
+    def _page(
+        self,
+        url: str,
+        template: str,
+        title: str,
+        description: str,
+        *,
+        jsonld: dict[str, Any] | None = None,
+        og_type: str = "website",
+        image: Any = None,
+        kind: str | None = None,
+        hide: list[str] | None = None,
+        own_heading: str | None = None,
+        **context: Any,
+    ) -> None:
+        view = ViewHelpers(self.site, self.catalog, url, self._fragments)
+        self.current_page.bind(view)
+        body = self._template(template).render(
+            site=self.site,
+            town=self.site.town,
+            today=self.today,
+            url=url,
+            link=view.link,
+            view=view,
+            urls=urls,
+            title=title,
+            kind=kind,
+            **context,
+        )
+        meta: dict[str, Any] = {
+            # MkDocs' templates print these unescaped (into <title>, <h1> and attributes):
+            # contributor text must arrive as HTML-safe text, on one line (see shells.py).
+            "title": _one_line(escape(title)),
+            "description": _one_line(escape(description)),
+            "hide": hide or ["toc", "navigation"],
+            "og": {
+                "type": og_type,
+                "url": structured_data.absolute(self.site, url),
+                **({"image": structured_data.absolute(self.site, urls.image(image.src))} if image else {}),
+            },
+        }
+        if jsonld is not None:
+            meta["jsonld"] = structured_data.to_json(jsonld)
+        heading = f"<h1>{escape(own_heading)}</h1>" if own_heading else ""
+        self.pages.append(PageSource(url, meta, body.strip(), heading))
+        if self.stage is not None:
+            self.stage.advance()
+
+    def _template(self, name: str) -> Template:
+        """Looked up once per renderer: Jinja's own cache checks the file's time on every call."""
+        template = self._templates.get(name)
+        if template is None:
+            template = self._templates[name] = self.env.get_template(name)
+        return template
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())  # str: Markup.split escapes and wraps every part again

@@ -1,0 +1,181 @@
+"""schema.org JSON-LD for clubs (Organization), events (Event, with eventSchedule for series) and venues (Place).
+
+Search engines and the town app read these; times carry the town's UTC offset.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from generator import urls
+from generator.derive.agenda import AgendaItem
+from generator.models.club import Club
+from generator.models.common import Address
+from generator.models.event import Event, Frequency, Status
+from generator.models.site import Record, Site
+from generator.models.venue import Venue
+from generator.models.weekdays import GERMAN_NAMES
+from generator.outputs.markdown import plain_text
+
+_DAY_URLS = tuple(
+    f"https://schema.org/{name}"
+    for name in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+)
+_FREQUENCY = {Frequency.daily: "P1D", Frequency.weekly: "P1W", Frequency.monthly: "P1M", Frequency.yearly: "P1Y"}
+_STATUS = {
+    Status.scheduled: "https://schema.org/EventScheduled",
+    Status.cancelled: "https://schema.org/EventCancelled",
+    Status.postponed: "https://schema.org/EventPostponed",
+}
+assert len(GERMAN_NAMES) == len(_DAY_URLS)
+
+
+def to_json(data: dict[str, Any]) -> str:
+    """Compact JSON safe to embed in a <script> element.
+
+    Every "<" is written as \\u003c (as Django's json_script does): neither "</script>" nor
+    "<!--" from contributor text can then end the element or change how the browser parses it.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return text.replace("<", "\\u003c")
+
+
+def absolute(site: Site, path: str) -> str:
+    return site.town.site_url + path
+
+
+def _moment(value: date | datetime, zone: ZoneInfo) -> str:
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=zone).isoformat()
+    return value.isoformat()
+
+
+def _address(address: Address) -> dict[str, Any]:
+    return {
+        "@type": "PostalAddress",
+        "streetAddress": address.street,
+        "postalCode": address.postcode,
+        "addressLocality": address.city,
+        "addressCountry": "DE",
+    }
+
+
+def place(site: Site, record: Record[Venue]) -> dict[str, Any]:
+    venue = record.data
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Place",
+        "name": venue.name,
+        "url": absolute(site, urls.venue(record.id)),
+        "address": _address(venue.address),
+    }
+    if venue.geo:
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": venue.geo.lat, "longitude": venue.geo.lon}
+    if venue.accessibility and venue.accessibility.wheelchair:
+        data["amenityFeature"] = {
+            "@type": "LocationFeatureSpecification",
+            "name": "Rollstuhlgerecht",
+            "value": venue.accessibility.wheelchair.value == "yes",
+        }
+    return data
+
+
+def organization(site: Site, record: Record[Club]) -> dict[str, Any]:
+    club = record.data
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": club.name,
+        "url": absolute(site, urls.club(record.id)),
+    }
+    if club.description:
+        data["description"] = plain_text(club.description)[:500]
+    if club.contact:
+        if club.contact.email:
+            data["email"] = club.contact.email
+        if club.contact.phone:
+            data["telephone"] = club.contact.phone
+        if club.contact.website:
+            data["sameAs"] = club.contact.website
+    if club.address:
+        data["address"] = _address(club.address)
+    if club.founded:
+        data["foundingDate"] = str(club.founded)
+    return data
+
+
+def event(site: Site, record: Record[Event], upcoming: list[AgendaItem]) -> dict[str, Any]:
+    """Event; a series gets its next occurrence as startDate plus an eventSchedule."""
+    ev = record.data
+    zone = site.town.zone
+    shown = next((i.occurrence for i in upcoming if i.occurrence.status is not Status.cancelled), None)
+    start = shown.start if shown else ev.start
+    end = shown.end if shown else ev.end
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": ev.title,
+        "url": absolute(site, urls.event(record.id)),
+        "startDate": _moment(start, zone),
+        "eventStatus": _STATUS[ev.status],
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+    }
+    if end is not None:
+        data["endDate"] = _moment(end, zone)
+    if ev.description:
+        data["description"] = plain_text(ev.description)[:500]
+    if ev.venue:
+        data["location"] = place(site, site.venues[ev.venue])
+        del data["location"]["@context"]
+    elif ev.location:
+        location: dict[str, Any] = {"@type": "Place", "name": ev.location.name}
+        if ev.location.street or ev.location.city:
+            location["address"] = {
+                "@type": "PostalAddress",
+                **({"streetAddress": ev.location.street} if ev.location.street else {}),
+                **({"postalCode": ev.location.postcode} if ev.location.postcode else {}),
+                **({"addressLocality": ev.location.city} if ev.location.city else {}),
+                "addressCountry": "DE",
+            }
+        data["location"] = location
+    organizers = [
+        {"@type": "Organization", "name": site.clubs[c].data.name, "url": absolute(site, urls.club(c))}
+        for c in ev.organizer
+    ] or [{"@type": "Organization", "name": site.town.organizer_name, "url": site.town.site_url}]
+    data["organizer"] = organizers[0] if len(organizers) == 1 else organizers
+    if ev.free is not None:
+        data["isAccessibleForFree"] = ev.free
+    if ev.image:
+        data["image"] = absolute(site, urls.image(ev.image.src))
+    if ev.repeat:
+        data["eventSchedule"] = _schedule(ev, zone)
+    return data
+
+
+def _schedule(ev: Event, zone: ZoneInfo) -> dict[str, Any]:
+    repeat = ev.repeat
+    assert repeat is not None
+    schedule: dict[str, Any] = {
+        "@type": "Schedule",
+        "startDate": (ev.start.date() if isinstance(ev.start, datetime) else ev.start).isoformat(),
+        "repeatFrequency": _FREQUENCY[repeat.freq]
+        if repeat.interval == 1
+        else f"P{repeat.interval}{_FREQUENCY[repeat.freq][-1]}",
+        "scheduleTimezone": str(zone.key),
+    }
+    if repeat.days:
+        schedule["byDay"] = [_DAY_URLS[d.day] for d in repeat.days]
+    if isinstance(ev.start, datetime):
+        schedule["startTime"] = f"{ev.start:%H:%M}"
+        if isinstance(ev.end, datetime):
+            schedule["endTime"] = f"{ev.end:%H:%M}"
+    if repeat.until:
+        schedule["endDate"] = repeat.until.isoformat()
+    if repeat.count:
+        schedule["repeatCount"] = repeat.count
+    if repeat.except_:
+        schedule["exceptDate"] = [d.isoformat() for d in repeat.except_]
+    return schedule

@@ -1,0 +1,214 @@
+"""Small lookups and formatting helpers for the page templates of one page.
+
+Templates get a `view` object bound to the page's URL, so links come out
+relative and labels come from the town config without repeating lookups in
+every template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, NamedTuple
+
+from generator import urls
+from generator.derive.agenda import AgendaItem
+from generator.derive.catalog import Catalog
+from generator.models.common import Accessibility
+from generator.models.event import Event, Place
+from generator.models.site import Record, Site
+from generator.models.venue import Venue
+
+
+class Fragment(NamedTuple):
+    """Rendered HTML and the links it contains (target → link as written), see `ViewHelpers.shared`."""
+
+    links: tuple[tuple[str, str], ...]
+    html: str
+    item: AgendaItem
+    """Kept alive with the fragment: the cache key holds its `id()`."""
+
+
+Fragments = dict[tuple[Any, ...], list[Fragment]]
+"""List items rendered once for every page that shows them: one per `PageRenderer`."""
+
+
+class ViewHelpers:
+    def __init__(self, site: Site, catalog: Catalog, current_url: str, fragments: Fragments | None = None):
+        self.site = site
+        self.catalog = catalog
+        self.current_url = current_url
+        self.fragments: Fragments = {} if fragments is None else fragments
+        self._labels = catalog.labels  # built once per build, not once per page
+        self._links: dict[str, str] = {}
+        self._recording: dict[str, str] | None = None  # the links a `shared` fragment contains
+
+    def link(self, target: str) -> str:
+        """A link from this page to ``target`` (a site-relative path from `urls`)."""
+        link = self._links.get(target)
+        if link is None:  # a month page links each weekly series four or five times
+            link = self._links[target] = urls.relative(target, self.current_url)
+        if self._recording is not None:
+            self._recording[target] = link
+        return link
+
+    def shared(self, macro: Callable[..., str], item: AgendaItem, **options: Any) -> str:
+        """``macro(item, **options)``, rendered once for all pages on which its links come out
+        the same: one occurrence is listed on the start page, the event list and its club, venue,
+        category and audience pages (25,000 list items at 10,000 events, 14,000 different ones).
+
+        The macro must depend on the page only through `link` (macros are imported without
+        context, so they see the page through `view` alone); its other arguments are hashable.
+        """
+        key = (macro, id(item), *options.items())
+        variants = self.fragments.setdefault(key, [])
+        for fragment in variants:
+            if all(self.link(target) == link for target, link in fragment.links):
+                return fragment.html
+        outer, self._recording = self._recording, {}
+        try:
+            html = macro(item, **options)
+            links = tuple(self._recording.items())
+        finally:
+            self._recording = outer
+        if outer is not None:
+            outer.update(links)
+        variants.append(Fragment(links, html, item))
+        return html
+
+    def absolute(self, target: str) -> str:
+        return self.site.town.site_url + target
+
+    def webcal(self, target: str) -> str:
+        """The `webcal://` address of a feed, which calendar apps open as a subscription."""
+        absolute = self.absolute(target)
+        return "webcal://" + absolute.split("://", 1)[1]
+
+    # --- labels ------------------------------------------------------------------------------
+
+    def category(self, term_id: str) -> str:
+        return self._labels["category"][term_id]
+
+    def district(self, term_id: str) -> str:
+        return self._labels["district"][term_id]
+
+    def audience(self, term_id: str) -> str:
+        return self._labels["audience"][term_id]
+
+    def club_name(self, club_id: str) -> str:
+        return self.site.clubs[club_id].data.name
+
+    def venue(self, venue_id: str) -> Record[Venue]:
+        return self.site.venues[venue_id]
+
+    def organizers(self, event: Event) -> list[tuple[str | None, str]]:
+        """(link or None, name) of each organizer; the town when the event names no club."""
+        if not event.organizer:
+            return [(None, self.site.town.organizer_name)]
+        return [(self.link(urls.club(c)), self.club_name(c)) for c in event.organizer]
+
+    def organizer_names(self, event: Event) -> list[str]:
+        """The names of `organizers` without their links (agenda lists name, but do not link them)."""
+        if not event.organizer:
+            return [self.site.town.organizer_name]
+        clubs = self.site.clubs
+        return [clubs[c].data.name for c in event.organizer]
+
+    # --- places ------------------------------------------------------------------------------
+
+    def place_of(self, item: AgendaItem) -> tuple[Record[Venue] | None, Place | None]:
+        """Where one occurrence takes place, honouring a moved venue."""
+        change = item.occurrence.change
+        if change and change.venue:
+            return self.site.venues[change.venue], None
+        if change and change.location:
+            return None, change.location
+        event = item.event.data
+        return (self.site.venues[event.venue] if event.venue else None), event.location
+
+    def place_name(self, item: AgendaItem) -> str:
+        venue, location = self.place_of(item)
+        return venue.data.name if venue else (location.name if location else "")
+
+    @staticmethod
+    def osm_url(venue: Venue) -> str | None:
+        """A link to OpenStreetMap (no embedded tiles: nothing is loaded from there)."""
+        if venue.geo:
+            lat, lon = venue.geo.lat, venue.geo.lon
+            return f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=17/{lat:.5f}/{lon:.5f}"
+        address = venue.address
+        query = f"{address.street}, {address.postcode} {address.city}".replace(" ", "+")
+        return f"https://www.openstreetmap.org/search?query={query}"
+
+    @staticmethod
+    def wheelchair(accessibility: Accessibility | None) -> str | None:
+        if accessibility is None or accessibility.wheelchair is None:
+            return None
+        return accessibility.wheelchair.label
+
+    # --- occurrences ------------------------------------------------------------------------
+
+    @staticmethod
+    def is_cancelled(item: AgendaItem) -> bool:
+        return item.cancelled
+
+    @staticmethod
+    def is_postponed(item: AgendaItem) -> bool:
+        return item.postponed
+
+    @staticmethod
+    def group_by_day(items: list[AgendaItem]) -> list[tuple[date, list[AgendaItem]]]:
+        """Items grouped under the day they start (multi-day items only under their first day)."""
+        groups: dict[date, list[AgendaItem]] = {}
+        for item in items:
+            groups.setdefault(item.day, []).append(item)
+        return list(groups.items())
+
+    @staticmethod
+    def time_of(item: AgendaItem) -> str:
+        """`19:00–21:00 Uhr`, `19:00 Uhr` or `ganztägig` (computed once per item: `item.time`)."""
+        return item.time
+
+    def filter_data(self, item: AgendaItem) -> dict[str, str]:
+        """`data-*` values the event filters in the browser match against."""
+        event = item.event.data
+        venue, _ = self.place_of(item)
+        district = venue.data.district if venue and venue.data.district else ""
+        wheelchair = ""
+        access = event.accessibility or (venue.data.accessibility if venue else None)
+        if access and access.wheelchair:
+            wheelchair = access.wheelchair.value
+        return {
+            "category": event.category,
+            "clubs": " ".join(event.organizer),
+            "district": district,
+            "audiences": " ".join(event.audiences),
+            "free": "ja" if event.free else "",
+            "wheelchair": wheelchair,
+            "day": item.day.isoformat(),
+            "last": item.last_day.isoformat(),
+        }
+
+    def month_grid(self, first: date, items: list[AgendaItem]) -> list[list[tuple[date | None, list[AgendaItem]]]]:
+        """Weeks (Monday first) of the month starting at ``first``; each day with its items."""
+        from datetime import timedelta
+
+        by_day: dict[date, list[AgendaItem]] = {}
+        for item in items:
+            day = max(item.day, first)
+            last = item.last_day
+            while day <= last and day.month == first.month:
+                by_day.setdefault(day, []).append(item)
+                day += timedelta(days=1)
+        weeks: list[list[tuple[date | None, list[AgendaItem]]]] = []
+        week: list[tuple[date | None, list[AgendaItem]]] = [(None, [])] * first.weekday()
+        day = first
+        while day.month == first.month:
+            week.append((day, by_day.get(day, [])))
+            if len(week) == 7:
+                weeks.append(week)
+                week = []
+            day += timedelta(days=1)
+        if week:
+            weeks.append(week + [(None, [])] * (7 - len(week)))
+        return weeks

@@ -1,0 +1,114 @@
+"""Printable A4 sheets for notice boards and the contact point (Anlaufstelle).
+
+* `veranstaltungen/<id>/aushang/`: a notice per current event: large title, date, place, who,
+  a short text and the QR code of the event page (`../qr.svg`).
+* `monate/<yyyy-mm>/programm/`: the month's programme, day by day, with a QR code to the page
+  "Kalender abonnieren" and the contact point's address and opening hours.
+
+Both are standalone pages (`standalone.py`) with `@page { size: A4 }` print CSS.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import islice
+from typing import NamedTuple
+
+from generator import urls
+from generator.derive.agenda import AgendaItem
+from generator.derive.catalog import Catalog, Month
+from generator.models.event import Status
+from generator.outputs.markdown import plain_text as plain
+from generator.outputs.pages.view import ViewHelpers
+from generator.outputs.standalone.renderer import StandaloneRenderer
+
+POSTER_TEXT_CHARS = 700
+POSTER_DATES = 6
+
+
+def paragraphs(markdown_text: str | None, limit: int = POSTER_TEXT_CHARS) -> list[str]:
+    """The description as plain paragraphs, cut after about ``limit`` characters."""
+    result: list[str] = []
+    used = 0
+    for block in plain(markdown_text).split("\n\n"):
+        text = " ".join(block.split())
+        if not text:
+            continue
+        if used + len(text) > limit:
+            room = max(0, limit - used)
+            if room > 80:
+                result.append(text[:room].rsplit(" ", 1)[0] + " …")
+            elif result:
+                result[-1] += " …"
+            break
+        result.append(text)
+        used += len(text)
+    return result
+
+
+def write_posters(renderer: StandaloneRenderer) -> None:
+    site, catalog = renderer.site, renderer.catalog
+    for record in sorted(site.events.values()):
+        if not catalog.is_current(record.id):
+            continue
+        renderer.page(
+            urls.poster(record.id),
+            "poster.html",
+            event=record,
+            upcoming=next_dates(catalog, catalog.by_event[record.id]),
+            paragraphs=paragraphs(record.data.description),
+            page_url=site.town.site_url + urls.event(record.id),
+        )
+
+
+def next_dates(catalog: Catalog, items: list[AgendaItem]) -> list[AgendaItem]:
+    """The first POSTER_DATES of ``catalog.future(items)`` (without filtering a whole series)."""
+    return list(islice((i for i in items if i.last_day >= catalog.today), POSTER_DATES))
+
+
+class ProgrammeLine(NamedTuple):
+    """One occurrence in the monthly programme, ready to print (~10,000 lines a month at county
+    scale; the template unpacks it: no attribute lookups per line)."""
+
+    time: str
+    """``ViewHelpers.time_of`` without " Uhr": "19:00–21:00", "19:00" or "ganztägig"."""
+    title: str
+    cancelled: bool
+    moved: bool
+    place: str
+
+
+def programme_line(view: ViewHelpers, item: AgendaItem) -> ProgrammeLine:
+    occurrence = item.occurrence
+    change = occurrence.change
+    return ProgrammeLine(
+        time=view.time_of(item).replace(" Uhr", ""),
+        title=change.title if change and change.title else item.event.data.title,
+        cancelled=occurrence.status is Status.cancelled,
+        moved=bool(occurrence.moved),
+        place=view.place_name(item),
+    )
+
+
+def days_of(month: Month, items: list[AgendaItem], view: ViewHelpers) -> list[tuple[date, list[ProgrammeLine]]]:
+    """Lines under the day their item starts, or the month's first day if it started before."""
+    days: dict[date, list[ProgrammeLine]] = {}
+    first_day = month.first_day
+    for item in items:
+        day = item.day
+        days.setdefault(day if day > first_day else first_day, []).append(programme_line(view, item))
+    return sorted(days.items())
+
+
+def write_programmes(renderer: StandaloneRenderer) -> None:
+    catalog = renderer.catalog
+    subscribe_url = renderer.site.town.site_url + urls.subscribe()
+    view = ViewHelpers(renderer.site, catalog, "")  # places and times only: no links
+    for month in catalog.months():
+        renderer.page(
+            urls.programme(month.slug),
+            "programme.html",
+            month=month,
+            days=days_of(month, catalog.in_month(month), view),
+            subscribe_url=subscribe_url,
+        )

@@ -1,0 +1,72 @@
+"""The embeddable widget: upcoming dates of one club or one category for other websites.
+
+`widget/verein/<id>/` and `widget/kategorie/<id>/` are standalone pages for an iframe (no
+JavaScript, links open in the top window, i.e. on the portal, not inside the frame);
+`widget/widget.js` is the script variant: a club site includes it and marks an element with
+`data-engagiert-verein="<id>"`, and the script puts the iframe there. Nothing is loaded from
+another host, and the script sets no cookies. The copy-paste snippets are shown on each club
+page (`snippets`).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from generator import urls
+from generator.models.site import Site
+from generator.outputs.standalone.renderer import StandaloneRenderer
+
+MAX_ITEMS = 10
+FRAME_HEIGHT = 420
+
+
+@dataclass(frozen=True)
+class Snippets:
+    """What a club pastes into its own website, with the portal's absolute addresses."""
+
+    iframe: str
+    script: str
+
+
+def snippets(site: Site, club_id: str) -> Snippets:
+    base = site.town.site_url
+    name = site.clubs[club_id].data.name
+    title = html.escape(f"Termine: {name}", quote=True)
+    page = base + urls.widget_club(club_id)
+    iframe = (
+        f'<iframe src="{page}" title="{title}" width="100%" height="{FRAME_HEIGHT}" '
+        'style="border:1px solid #d0d0d0" loading="lazy"></iframe>'
+    )
+    script = (
+        f'<div data-engagiert-verein="{club_id}" data-titel="{title}">'
+        f'<a href="{base + urls.club(club_id)}">Termine im Portal</a></div>\n'
+        f'<script src="{base + urls.widget_script()}" defer></script>'
+    )
+    return Snippets(iframe, script)
+
+
+def write_widgets(renderer: StandaloneRenderer) -> None:
+    site, catalog = renderer.site, renderer.catalog
+    for record in sorted(site.clubs.values()):
+        renderer.page(
+            urls.widget_club(record.id),
+            "widget.html",
+            heading=f"Termine: {record.data.name}",
+            items=catalog.future(catalog.by_club.get(record.id, []))[:MAX_ITEMS],
+            show_organizers=False,
+            more_url=urls.club(record.id),
+            more_label="Alle Termine und mehr über den Verein",
+        )
+    for term in site.town.categories:
+        renderer.page(
+            urls.widget_category(term.id),
+            "widget.html",
+            heading=f"Termine: {term.label}",
+            items=catalog.future(catalog.by_category.get(term.id, []))[:MAX_ITEMS],
+            show_organizers=True,
+            more_url=urls.category(term.id),
+            more_label=f"Alle Termine und Vereine: {term.label}",
+        )
+    script = (renderer.templates_dir / "widget.js").read_bytes()
+    renderer.file(urls.widget_script(), script)
