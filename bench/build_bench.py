@@ -79,7 +79,7 @@ def repeated_build(root: Path, out: Path, repeat: int) -> dict:
 def reference_build(root: Path, work: Path) -> float:
     """Plain MkDocs + Material over the same pages, bodies inline (what MkDocs alone would do)."""
     sys.path.insert(0, str(PROJECT))
-    from generator.build.writer import OutputWriter
+    from generator.build.writer import Writer
     from generator.content import load_site
     from generator.outputs.frame.mkdocs_run import run_mkdocs
     from generator.outputs.pages.render import PageRenderer
@@ -91,9 +91,9 @@ def reference_build(root: Path, work: Path) -> float:
     docs = work / "reference-docs"
     renderer = PageRenderer(site, TODAY, project.theme_dir / "pages")
     nav = renderer.render_all()
-    writer = OutputWriter(docs)
+    writer = Writer(docs)
     for page in renderer.pages:
-        writer.write_text(page.source_file, page.markdown(body=page.body))
+        writer.write_text("", page.source_file, page.markdown(body=page.body))
     started = time.perf_counter()
     run_mkdocs(project.mkdocs_file, docs, work / "reference-site", site.town, nav)
     return time.perf_counter() - started

@@ -11,8 +11,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+from generator.build.jobs import exit_now
 from generator.build.publish import build_site
-from generator.build.workers import exit_now
 from generator.progress import Progress
 from generator.project import Project
 

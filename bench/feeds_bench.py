@@ -4,8 +4,6 @@
 
 With Git (the default) the synthetic content is committed, a tenth of the events get a new
 start in a second commit, and the timing includes reading that history (SEQUENCE, LAST-MODIFIED).
-Last, the same feeds are written by a worker process (`start_feeds`): how long the build's own
-process is held up (starting it, then moving the files in on `wait()`), and the worker's CPU time.
 """
 
 from __future__ import annotations
@@ -13,7 +11,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import resource
 import subprocess
 import tempfile
 import time
@@ -21,11 +18,11 @@ from datetime import date
 from pathlib import Path
 
 from bench.synthetic import PROJECT, write_synthetic_content
+from generator.build.writer import Writer
 from generator.content import load_site
 from generator.models.site import Site
-from generator.outputs.feeds import start_feeds
 from generator.outputs.feeds.history import read_history
-from generator.outputs.feeds.writer import dtstamp_for, write_feeds
+from generator.outputs.feeds.writer import dtstamp_for, render_feeds
 from generator.project import Project
 
 SAMPLE_TODAY = date(2026, 12, 1)
@@ -44,28 +41,10 @@ def time_feeds(root: Path, site: Site, today: date, repeat: int) -> tuple[float,
     for run in range(repeat):
         with tempfile.TemporaryDirectory() as out:
             started = time.perf_counter()
-            sizes = write_feeds(root, site, Path(out) / f"run{run}", today, quiet=True).sizes
+            writer = Writer(Path(out) / f"run{run}")
+            sizes = render_feeds(root, site, today, lambda path, data, w=writer: w.write("", path, data)).sizes
             best = min(best, time.perf_counter() - started)
     return best, sizes
-
-
-def time_worker(root: Path, site: Site, today: date) -> str:
-    """Write all feeds in a worker process; what it costs this process and the worker."""
-    with tempfile.TemporaryDirectory() as out:
-        children = resource.getrusage(resource.RUSAGE_CHILDREN)
-        started = time.perf_counter()
-        job = start_feeds(root, site, Path(out) / "site", today, quiet=True)
-        start_seconds = time.perf_counter() - started
-        waited = time.perf_counter()
-        job.wait()
-        wait_seconds, seconds = time.perf_counter() - waited, time.perf_counter() - started
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    worker_cpu = after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime
-    where = "in a worker process" if job.in_background else "NOT in a worker (threads running?)"
-    return (
-        f"{where}: start_feeds {start_seconds * 1000:.0f} ms, wait() {wait_seconds:.2f} s "
-        f"(the worker's CPU {worker_cpu:.2f} s), {seconds:.2f} s from start to the files in place"
-    )
 
 
 def describe(sizes: dict[str, int]) -> str:
@@ -144,7 +123,6 @@ def main() -> None:
                 f"synthetic with Git history (2 commits, {changed} starts changed, {raised} SEQUENCEs raised): "
                 f"all feeds written in {seconds:.2f} s, of which reading the history {history_seconds:.2f} s"
             )
-            print(f"  {time_worker(root, site, SAMPLE_TODAY)}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """`python -m generator …`"""
 
-from generator.build.workers import exit_now
+from generator.build.jobs import exit_now
 from generator.cli import main
 
 if __name__ == "__main__":  # worker processes (QR codes) import this module again

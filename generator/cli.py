@@ -38,6 +38,13 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="Die ganze Seite bauen")
     build.add_argument("--out", type=Path, required=True, help="Zielordner der fertigen Seite")
     build.add_argument("--today", type=_date, default=None, help="Stichtag JJJJ-MM-TT (für reproduzierbare Builds)")
+    build.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="Zwischenspeicher des letzten Builds: nur Geändertes wird neu erzeugt (Standard: build/cache)",
+    )
+    build.add_argument("--no-cache", action="store_true", help="Alles neu erzeugen, ohne Zwischenspeicher")
     serve = commands.add_parser("serve", help="Bauen, unter http://127.0.0.1:8000 zeigen, bei Änderungen neu bauen")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
@@ -61,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         from generator.build.publish import build_site
 
-        return build_site(project, args.out.resolve(), args.today)
+        cache = None if args.no_cache else (args.cache or project.root / "build" / "cache").resolve()
+        return build_site(project, args.out.resolve(), args.today, cache_dir=cache)
     if args.command == "serve":
         from generator.serve import serve
 

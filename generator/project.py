@@ -6,6 +6,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import urls
 from generator.load.discover import IMAGES_DIR, TOWN_FILE
 
 
@@ -34,6 +35,11 @@ class Project:
     @property
     def mkdocs_file(self) -> Path:
         return self.root / "mkdocs.yml"
+
+    @property
+    def static_folders(self) -> list[tuple[Path, str]]:
+        """Folders published as they are: (folder, site-relative target)."""
+        return [(self.theme_dir / "assets", "assets"), (self.images_dir, urls.image("").rstrip("/"))]
 
     def copy_to(self, target: Path, *, content: bool = True) -> Project:
         """A working copy at ``target``: theme, mkdocs.yml and, unless ``content=False``, the content.

@@ -23,7 +23,7 @@ def test_unexpected_error_while_building_keeps_the_old_site(
     def failing_render(*args, **kwargs) -> None:
         raise ValueError("year 10001 is out of range\nsecond line")
 
-    monkeypatch.setattr(build, "render_site", failing_render)
+    monkeypatch.setattr(build, "run_stages", failing_render)
     monkeypatch.delenv("ENGAGIERT_DEBUG", raising=False)
     assert main(["--root", str(ROOT), "build", "--out", str(out), "--today", "2027-01-15"]) == 1
     err = capsys.readouterr().err

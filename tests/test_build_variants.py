@@ -19,11 +19,10 @@ import pytest
 from markupsafe import escape
 
 from generator import urls
-from generator.build.publish import copy_assets
 from generator.cli import main
 from generator.content import load_site
 from generator.models.site import Site
-from generator.outputs.frame.mkdocs_run import run_mkdocs
+from generator.outputs.frame import frame_site
 from generator.outputs.frame.page_source import PageSource
 from generator.outputs.frame.shells import ShellPlan
 from generator.outputs.pages.render import PageRenderer
@@ -243,12 +242,17 @@ def test_every_page_equals_the_page_mkdocs_builds_for_it_alone(built: Built) -> 
     shared = ShellPlan.of(renderer.pages, {entry.url for entry in nav})
     assert sum(len(p.members) for p in shared.prototypes) > 0.9 * len(renderer.pages)
     assert len({p.page.url for p in shared.prototypes}) == len(shared.prototypes) > 4
-    alone = ShellPlan.of(renderer.pages, {entry.url for entry in nav}, share=False)
-    work = project.root / "alone"
-    alone.write_sources(work / "docs")
-    copy_assets(project, work / "docs")
-    run_mkdocs(project.mkdocs_file, work / "docs", work / "site", site.town, nav, TODAY)
-    reference = dict(alone.assemble(work / "site"))
+    alone = frame_site(
+        renderer.pages,
+        nav,
+        site.town,
+        TODAY,
+        project.mkdocs_file,
+        project.static_folders,
+        project.root / "alone",
+        False,
+    )
+    reference = dict(alone.pages())
     assert len(reference) == len(renderer.pages)
     different = [name for name, page in reference.items() if (built.site / name).read_text(encoding="utf-8") != page]
     assert different == []

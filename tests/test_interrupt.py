@@ -1,5 +1,5 @@
-"""A build that stops early (Ctrl+C, or a content error found after the QR workers started): a German
-message, no traceback, the previous site untouched, no worker left."""
+"""A build that stops early (Ctrl+C, or a content error): a German message, no traceback, the previous
+site untouched, no worker left."""
 
 from __future__ import annotations
 
@@ -39,9 +39,8 @@ def test_ctrl_c_stops_the_build_cleanly(tmp_path: Path) -> None:
     assert sorted(path.name for path in tmp_path.iterdir()) == ["county", "site"]  # no staging folder left
 
 
-def test_content_error_stops_the_started_qr_workers(tmp_path: Path) -> None:
-    """The QR codes start while the records are still validated (`build.start_qr_codes`); when a
-    record then turns out invalid, the build stops those workers: nothing holds its output."""
+def test_a_content_error_found_late_builds_nothing(tmp_path: Path) -> None:
+    """The last of 400 records is invalid: no site, and no process holds the output."""
     content = write_synthetic_content(tmp_path / "county", events=400, clubs=40, venues=10)
     broken = sorted((content / "content" / "events").rglob("*.yml"))[-1]
     broken.write_text(broken.read_text(encoding="utf-8").replace("category:", "kategorie:"), encoding="utf-8")

@@ -16,6 +16,7 @@ import shutil
 from datetime import date, datetime
 from pathlib import Path
 
+from generator.models.site import Site
 from generator.outputs.feeds.history import git_output, parse_log
 from generator.outputs.feeds.writer import dtstamp_for
 
@@ -47,4 +48,13 @@ def _first_commits(root: Path, path: str) -> dict[str, datetime]:
                 start = version.time
         if start is not None:
             added[record_id] = start
+    return added
+
+
+def record_dates(root: Path, site: Site, today: date) -> dict[tuple[str, str], datetime]:
+    """When each event and volunteer call was added (``(kind, id)`` → UTC time), from Git."""
+    added: dict[tuple[str, str], datetime] = {}
+    for kind, records in (("events", site.events), ("opportunities", site.opportunities)):
+        for record_id, moment in added_dates(root, kind, sorted(records), today).items():
+            added[(kind, record_id)] = moment
     return added

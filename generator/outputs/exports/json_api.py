@@ -13,7 +13,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from generator import urls
-from generator.build.writer import OutputWriter
 from generator.derive import german
 from generator.derive.agenda import AgendaItem
 from generator.derive.catalog import Catalog
@@ -23,6 +22,7 @@ from generator.models import event as event_model
 from generator.models import opportunity as opportunity_model
 from generator.models import venue as venue_model
 from generator.models.site import Record, Site
+from generator.outputs import Emit
 from generator.outputs.exports import shapes
 from generator.outputs.markdown import plain_text as plain
 from generator.outputs.markdown import render_markdown
@@ -338,7 +338,7 @@ def dump(document: shapes.ApiModel | dict[str, Any]) -> bytes:
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-def write_api(writer: OutputWriter, builder: ApiBuilder) -> dict[str, int]:
+def write_api(emit: Emit, builder: ApiBuilder) -> dict[str, int]:
     """Write every JSON file and its schema; returns site-relative path → size in bytes."""
     sizes: dict[str, int] = {}
     for name, document in builder.documents().items():
@@ -346,6 +346,6 @@ def write_api(writer: OutputWriter, builder: ApiBuilder) -> dict[str, int]:
         schema_path = urls.api_schema(name)
         schema = shapes.json_schema(model, title, builder.absolute(schema_path))
         for path, data in ((urls.api(name), dump(document)), (schema_path, dump(schema))):
-            writer.write_bytes(path, data)
+            emit(path, data)
             sizes[path] = len(data)
     return sizes

@@ -7,10 +7,8 @@ calendar.py  the VCALENDAR properties around serialised components
 catalog.py   which feeds exist, their German names, which events each holds
 window.py    which events are recent enough to be in the feeds
 writer.py    renders each event once and writes every feed
-job.py       the same in a worker process, while the build goes on (start_feeds → FeedJob.wait)
 """
 
-from generator.outputs.feeds.job import FeedJob, start_feeds
-from generator.outputs.feeds.writer import FeedReport, write_feeds
+from generator.outputs.feeds.writer import FeedReport, render_feeds
 
-__all__ = ["FeedJob", "FeedReport", "start_feeds", "write_feeds"]
+__all__ = ["FeedReport", "render_feeds"]

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from generator import urls
-from generator.build.writer import OutputWriter
 from generator.models.site import Site
+from generator.outputs import Emit
 from generator.outputs.feeds.calendar import assemble, calendar_head
 from generator.outputs.feeds.catalog import all_feeds, anchors_of
 from generator.outputs.feeds.event import render_event
@@ -26,7 +27,7 @@ from generator.outputs.feeds.window import span, window_start
 
 
 @dataclass(frozen=True)
-class _Rendered:
+class RenderedEvent:
     data: bytes
     first_year: int
     last_year: int
@@ -45,52 +46,70 @@ def dtstamp_for(today: date) -> datetime:
     return datetime.combine(today, time(), UTC)
 
 
-def write_feeds(root: Path, site: Site, site_dir: Path, today: date, quiet: bool = False) -> FeedReport:
-    """Write all feeds under ``site_dir`` in this process; history warnings go to stderr unless ``quiet``."""
-    report = render_feeds(root, site, site_dir, today)
-    if not quiet:
-        print_warnings(report)
-    return report
-
-
 def print_warnings(report: FeedReport) -> None:
     for warning in report.warnings:
         print(f"Warnung: {warning}", file=sys.stderr)
 
 
-def render_feeds(root: Path, site: Site, site_dir: Path, today: date) -> FeedReport:
-    """Write all feeds under ``site_dir`` and say what was written."""
+EventMemo = dict[str, tuple[str, RenderedEvent]]
+"""Event id → (the key it was rendered for, its VEVENTs): an incremental build renders only the
+events whose key changed (`generator/build/fingerprints.py` makes the keys)."""
+
+
+def render_feeds(
+    root: Path,
+    site: Site,
+    today: date,
+    emit: Emit,
+    memo: EventMemo | None = None,
+    keys: Callable[[str], str] | None = None,
+) -> FeedReport:
+    """Hand every feed to ``emit`` and say what was made.
+
+    With ``memo`` and ``keys``, an event whose ``keys(id)`` equals its memo entry is not rendered
+    again; the memo is updated to this build's events."""
     report = FeedReport()
     dtstamp = dtstamp_for(today)
     history = read_history(root)
     report.warnings += history.warnings
     revisions = history.revisions(site.events.values(), root, dtstamp)
     cutoff = window_start(today)
-    rendered: dict[str, _Rendered] = {}
-    members: dict[str, list[_Rendered]] = defaultdict(list)
+    rendered: dict[str, RenderedEvent] = {}
+    members: dict[str, list[RenderedEvent]] = defaultdict(list)
+    previous = dict(memo) if memo is not None else {}
+    if memo is not None:
+        memo.clear()
     for record in sorted(site.events.values()):
         extent = span(record.data)
-        last_year = extent.last.year if extent.last else max(extent.first.year, today.year + 1)
-        item = _Rendered(render_event(record, site, revisions[record.id], dtstamp), extent.first.year, last_year)
+        revision = revisions[record.id]
+        key = f"{keys(record.id)}:{revision.sequence}:{revision.last_modified.isoformat()}" if keys else ""
+        cached = previous.get(record.id)
+        if cached is not None and cached[0] == key:
+            item = cached[1]
+        else:
+            last_year = extent.last.year if extent.last else max(extent.first.year, today.year + 1)
+            data = render_event(record, site, revision, dtstamp)
+            item = RenderedEvent(data, extent.first.year, last_year)
+        if memo is not None:
+            memo[record.id] = (key, item)
         rendered[record.id] = item
         if extent.reaches(cutoff):
             for anchor in anchors_of(record.data):
                 members[anchor].append(item)
-    writer = OutputWriter(site_dir)
     zone = site.town.timezone
     for feed in all_feeds(site):
         data = _calendar(calendar_head(feed.info), members.get(feed.anchor, []), zone, today)
-        writer.write_bytes(feed.path, data)
+        emit(feed.path, data)
         report.sizes[feed.path] = len(data)
     single = calendar_head(None)
     for event_id, item in rendered.items():
         data = _calendar(single, [item], zone, today)
-        writer.write_bytes(urls.event_ics(event_id), data)
+        emit(urls.event_ics(event_id), data)
         report.sizes[urls.event_ics(event_id)] = len(data)
     return report
 
 
-def _calendar(head: bytes, items: list[_Rendered], zone: str, today: date) -> bytes:
+def _calendar(head: bytes, items: list[RenderedEvent], zone: str, today: date) -> bytes:
     """One VCALENDAR; the VTIMEZONE starts a year before its first event, so every local time is defined.
 
     It is written even into an empty feed: a VCALENDAR needs at least one component.

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import escape
+
 from generator import urls
 
 PLACEHOLDER = "<!-- engagiert:page-body -->"
@@ -31,10 +33,36 @@ class PageSource:
     url: str
     """Site-relative URL with trailing slash (`veranstaltungen/x/`; the start page is ``""``)."""
     meta: dict[str, Any]
-    """Front matter for MkDocs; strings already HTML-escaped (Material prints them unescaped)."""
+    """Front matter for MkDocs; strings already HTML-escaped (Material prints them unescaped): `of`."""
     body: str
     heading: str = ""
     """The page's own <h1> (HTML), when it differs from the title Material would print."""
+
+    @classmethod
+    def of(
+        cls,
+        url: str,
+        title: str,
+        description: str,
+        hide: list[str],
+        og: dict[str, str],
+        jsonld: str | None,
+        body: str,
+        own_heading: str | None = None,
+    ) -> PageSource:
+        """A page from plain text: Material prints ``title`` and ``description`` unescaped (into <title>,
+        <h1> and attributes), so they arrive HTML-escaped and on one line (`shells` fills values in
+        line by line). ``own_heading`` replaces the <h1> Material would make of the title."""
+        meta: dict[str, Any] = {
+            "title": _one_line(escape(title)),
+            "description": _one_line(escape(description)),
+            "hide": hide,
+            "og": og,
+        }
+        if jsonld is not None:
+            meta["jsonld"] = jsonld
+        heading = f"<h1>{escape(own_heading)}</h1>" if own_heading else ""
+        return cls(url, meta, body.strip(), heading)
 
     @property
     def source_file(self) -> str:
@@ -56,3 +84,7 @@ class PageSource:
 def _escaped(character: re.Match[str]) -> str:
     """The JSON escape, which YAML reads the same way."""
     return f"\\u{ord(character[0]):04x}"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())  # str: Markup.split escapes and wraps every part again

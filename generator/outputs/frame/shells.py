@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.build.writer import OutputWriter
 from generator.outputs.frame.page_source import PLACEHOLDER, PageSource
 from generator.outputs.minify import compact_html
 from generator.progress import Stage
@@ -91,9 +90,10 @@ class ShellPlan:
 
     def write_sources(self, docs_dir: Path) -> None:
         """The Markdown files MkDocs builds: direct pages and prototypes."""
-        writer = OutputWriter(docs_dir)
         for page in self.direct + [prototype.page for prototype in self.prototypes]:
-            writer.write_text(page.source_file, page.markdown())
+            target = docs_dir / page.source_file
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.markdown(), encoding="utf-8")
 
     def assemble(self, built_dir: Path) -> Iterator[tuple[str, str]]:
         """Yield (output file, finished HTML) of every page from the frames MkDocs built."""

@@ -10,7 +10,6 @@ import gzip
 import io
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 
@@ -23,11 +22,11 @@ def sitemap_xml(site_url: str, page_urls: Iterable[str], built: date) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_sitemap(site_dir: Path, site_url: str, page_urls: Iterable[str], built: date) -> None:
+def sitemap_files(site_url: str, page_urls: Iterable[str], built: date) -> list[tuple[str, bytes]]:
+    """``sitemap.xml`` and ``sitemap.xml.gz`` (site-relative path, bytes)."""
     data = sitemap_xml(site_url, page_urls, built).encode("utf-8")
-    (site_dir / "sitemap.xml").write_bytes(data)
     buffer = io.BytesIO()
     stamp = int(datetime.combine(built, time(), tzinfo=UTC).timestamp())
     with gzip.GzipFile(filename="sitemap.xml.gz", mode="wb", fileobj=buffer, mtime=stamp) as archive:
         archive.write(data)
-    (site_dir / "sitemap.xml.gz").write_bytes(buffer.getvalue())
+    return [("sitemap.xml", data), ("sitemap.xml.gz", buffer.getvalue())]

@@ -6,20 +6,20 @@ Contributor text is rendered and sanitised here; `shells.py` puts each page into
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Template
-from markupsafe import escape
 
 from generator import urls
 from generator.derive import german
 from generator.derive.catalog import HOME_DAYS, Catalog
 from generator.models.site import Site
 from generator.outputs.feeds.catalog import feed_groups
-from generator.outputs.frame.page_source import PageSource
+from generator.outputs.frame import PageSource
+from generator.outputs.frame.mkdocs_run import NavEntry
 from generator.outputs.markdown import plain_text
 from generator.outputs.pages import forms, structured_data
 from generator.outputs.pages.view import Fragments, ViewHelpers
@@ -28,19 +28,26 @@ from generator.outputs.templates import CurrentPage, template_environment
 from generator.progress import Stage
 
 
-@dataclass(frozen=True)
-class NavEntry:
-    title: str
-    url: str
-
-
 class PageRenderer:
     """Renders every portal page into `pages` (in a fixed order) and returns the navigation."""
 
     def __init__(
-        self, site: Site, today: date, templates_dir: Path, stage: Stage | None = None, catalog: Catalog | None = None
+        self,
+        site: Site,
+        today: date,
+        templates_dir: Path,
+        stage: Stage | None = None,
+        catalog: Catalog | None = None,
+        *,
+        lists: bool = True,
+        records: Callable[[str], bool] | None = None,
     ):
+        """``lists``: render the pages that gather many records (start page, lists, months, terms,
+        editorial and legal pages, forms); ``records(url)``: whether to render the page of one
+        record (event, club, venue, call to volunteer); all of them by default."""
         self.site = site
+        self.lists = lists
+        self.records = records or (lambda url: True)
         self.stage = stage
         self.today = today
         self.env = template_environment(templates_dir)
@@ -68,6 +75,8 @@ class PageRenderer:
     # --- page groups -----------------------------------------------------------------------
 
     def _start_and_lists(self) -> None:
+        if not self.lists:
+            return
         town, catalog = self.site.town, self.catalog
         self._page(
             urls.home(),
@@ -112,6 +121,8 @@ class PageRenderer:
 
     def _events(self) -> None:
         for record in sorted(self.site.events.values()):
+            if not self.records(urls.event(record.id)):
+                continue
             items = self.catalog.by_event[record.id]
             upcoming = self.catalog.future(items)
             self._page(
@@ -132,6 +143,8 @@ class PageRenderer:
             )
 
     def _calendar_months(self) -> None:
+        if not self.lists:
+            return
         months = self.catalog.months()
         for index, month in enumerate(months):
             self._page(
@@ -149,7 +162,8 @@ class PageRenderer:
         catalog, town = self.catalog, self.site.town
         clubs = catalog.clubs_sorted()
         used_categories = {c for club in clubs for c in club.data.category}
-        self._page(
+        self._page_if(
+            self.lists,
             urls.clubs(),
             "club_list.html",
             "Vereine und Gruppen",
@@ -160,6 +174,8 @@ class PageRenderer:
             audiences=catalog.used_terms(town.audiences, {a for c in clubs for a in c.data.audiences}),
         )
         for record in clubs:
+            if not self.records(urls.club(record.id)):
+                continue
             upcoming = catalog.future(catalog.by_club.get(record.id, []))
             self._page(
                 urls.club(record.id),
@@ -179,10 +195,17 @@ class PageRenderer:
 
     def _venues(self) -> None:
         venues = sorted(self.site.venues.values(), key=lambda v: (v.data.name.lower(), v.id))
-        self._page(
-            urls.venues(), "venue_list.html", "Orte", f"Veranstaltungsorte in {self.site.town.name}", venues=venues
+        self._page_if(
+            self.lists,
+            urls.venues(),
+            "venue_list.html",
+            "Orte",
+            f"Veranstaltungsorte in {self.site.town.name}",
+            venues=venues,
         )
         for record in venues:
+            if not self.records(urls.venue(record.id)):
+                continue
             upcoming = self.catalog.future(self.catalog.by_venue.get(record.id, []))
             self._page(
                 urls.venue(record.id),
@@ -199,7 +222,8 @@ class PageRenderer:
 
     def _opportunities(self) -> None:
         current = self.catalog.open_opportunities()
-        self._page(
+        self._page_if(
+            self.lists,
             urls.opportunities(),
             "opportunity_list.html",
             "Mitmachen",
@@ -207,6 +231,8 @@ class PageRenderer:
             opportunities=current,
         )
         for record in current:
+            if not self.records(urls.opportunity(record.id)):
+                continue
             self._page(
                 urls.opportunity(record.id),
                 "opportunity.html",
@@ -218,6 +244,8 @@ class PageRenderer:
 
     def _terms(self) -> None:
         """One page per category and per audience: clubs, upcoming events, calendar feed."""
+        if not self.lists:
+            return
         town, catalog = self.site.town, self.catalog
         for term in town.categories:
             self._page(
@@ -243,6 +271,8 @@ class PageRenderer:
             )
 
     def _editorial_and_legal(self) -> None:
+        if not self.lists:
+            return
         for record in sorted(self.site.pages.values()):
             self._page(
                 urls.page(record.id),
@@ -263,7 +293,9 @@ class PageRenderer:
         self._page(urls.search(), "search.html", "Suche", f"Vereine, Termine und Orte in {self.site.town.name} finden")
 
     def _forms(self) -> None:
-        """melden/: forms whose script writes the content file in the browser (`render/forms`)."""
+        """melden/: forms whose script writes the content file in the browser (`outputs/pages/forms`)."""
+        if not self.lists:
+            return
         email, github = forms.contact_email(self.site), forms.github_new_issue(self.site) is not None
         for layout in forms.FORMS:
             spec = forms.spec_json(forms.form_spec(self.site, layout))
@@ -289,7 +321,7 @@ class PageRenderer:
             NavEntry("Kalender abonnieren", urls.subscribe()),
         ]
         menu_pages = sorted((p for p in self.site.pages.values() if p.data.order), key=lambda p: (p.data.order, p.id))
-        nav += [NavEntry(str(escape(p.data.title)), urls.page(p.id)) for p in menu_pages]
+        nav += [NavEntry(p.data.title, urls.page(p.id)) for p in menu_pages]
         return nav
 
     # --- one page --------------------------------------------------------------------------
@@ -300,6 +332,10 @@ class PageRenderer:
         if not text:
             return fallback
         return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + " …"
+
+    def _page_if(self, wanted: bool, *args: Any, **kwargs: Any) -> None:
+        if wanted:
+            self._page(*args, **kwargs)
 
     def _page(
         self,
@@ -330,22 +366,14 @@ class PageRenderer:
             kind=kind,
             **context,
         )
-        meta: dict[str, Any] = {
-            # MkDocs' templates print these unescaped (into <title>, <h1> and attributes):
-            # contributor text must arrive as HTML-safe text, on one line (see shells.py).
-            "title": _one_line(escape(title)),
-            "description": _one_line(escape(description)),
-            "hide": hide or ["toc", "navigation"],
-            "og": {
-                "type": og_type,
-                "url": structured_data.absolute(self.site, url),
-                **({"image": structured_data.absolute(self.site, urls.image(image.src))} if image else {}),
-            },
+        og = {
+            "type": og_type,
+            "url": structured_data.absolute(self.site, url),
+            **({"image": structured_data.absolute(self.site, urls.image(image.src))} if image else {}),
         }
-        if jsonld is not None:
-            meta["jsonld"] = structured_data.to_json(jsonld)
-        heading = f"<h1>{escape(own_heading)}</h1>" if own_heading else ""
-        self.pages.append(PageSource(url, meta, body.strip(), heading))
+        json_ld = structured_data.to_json(jsonld) if jsonld is not None else None
+        page = PageSource.of(url, title, description, hide or ["toc", "navigation"], og, json_ld, body, own_heading)
+        self.pages.append(page)
         if self.stage is not None:
             self.stage.advance()
 
@@ -355,7 +383,3 @@ class PageRenderer:
         if template is None:
             template = self._templates[name] = self.env.get_template(name)
         return template
-
-
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split())  # str: Markup.split escapes and wraps every part again

@@ -29,7 +29,6 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
-from generator.build.writer import write_file
 from generator.outputs.search import cbor
 
 SIGNATURE = b"pagefind_dcd"
@@ -75,7 +74,7 @@ def canonicalise_bundle(bundle: Path) -> None:
         old_files.append(old_meta)
         languages[language]["hash"] = meta_hash
     entry["languages"] = {language: languages[language] for language in sorted(languages)}
-    write_file(bundle / ENTRY_FILE, json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    (bundle / ENTRY_FILE).write_bytes(json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     for name in old_files:
         if name not in new_files:
             (bundle / name).unlink(missing_ok=True)
@@ -113,7 +112,7 @@ def _filter_file(hash_name: str) -> str:
 
 def _write_record(bundle: Path, name: str, record: bytes) -> str:
     """Write the CBOR ``record`` as Pagefind file ``name``: gzip at Pagefind's level, no time stamp."""
-    write_file(bundle / name, gzip.compress(SIGNATURE + record, compresslevel=9, mtime=0))
+    (bundle / name).write_bytes(gzip.compress(SIGNATURE + record, compresslevel=9, mtime=0))
     return name
 
 

@@ -7,13 +7,12 @@ language from ``<html lang="de">`` for German stemming ("Garten" finds
 binary ships in the ``pagefind_bin`` wheel, so nothing is downloaded.
 
 A build does not make Pagefind read the site itself: while the pages are
-assembled, `SearchInput` writes each indexed page once more, trimmed to what
+assembled, the build writes each indexed page once more (`search_document`), trimmed to what
 Pagefind reads of it (the ``<html lang>`` tag, the heading and the marked
 body), into a folder of its own. Material's frame is about two thirds of a
 page's HTML; without it Pagefind needs a quarter less CPU (14.4 s instead of
 19.2 s of user time at 10,000 events) for the same index (`tests/test_build.py`
-compares both). `serve` indexes the site directly, reading only the pages that
-can carry ``data-pagefind-body`` (see ``INDEXED_PAGES``).
+compares both with an index of the whole site, restricted to ``INDEXED_PAGES``.
 
 Pagefind 1.5 orders filter values in hash maps, so its filter files, meta file and
 entry differ from run to run; `IndexRun.wait` makes them canonical (`search_bundle`),
@@ -32,7 +31,6 @@ from typing import IO
 from pagefind.service import get_executable
 
 from generator import urls
-from generator.build.writer import write_file
 from generator.outputs.search.bundle import BundleFormatError, canonicalise_bundle
 
 BUNDLE_DIR = "pagefind"
@@ -70,24 +68,6 @@ UNUSED_BUNDLE_FILES = (
 
 
 BODY_MARK = "data-pagefind-body"
-
-
-class SearchInput:
-    """A folder of the indexed pages trimmed to what Pagefind reads (`search_document`).
-
-    ``add`` every finished page (the others are skipped), then `start_index(site_dir, input.folder)`.
-    """
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.count = 0
-
-    def add(self, output_file: str, html: str) -> None:
-        document = search_document(html)
-        if document is None:
-            return
-        write_file(self.folder / output_file, document.encode("utf-8"))
-        self.count += 1
 
 
 def search_document(html: str) -> str | None:
@@ -131,7 +111,7 @@ def start_index(site_dir: Path, source: Path | None = None) -> IndexRun:
     SearchIndexError as ``index_site`` does), an exception inside it stops Pagefind:
 
         with start_index(site_dir):
-            write_feeds(...)  # anything that does not touch the indexed pages
+            ...  # anything that does not touch the indexed pages
     """
     reads = ["--site", str(source)] if source is not None else ["--site", str(site_dir), "--glob", GLOB]
     command = [str(_executable()), *reads, "--output-path", str(site_dir / BUNDLE_DIR), "--silent"]

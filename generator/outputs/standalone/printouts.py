@@ -46,11 +46,10 @@ def paragraphs(markdown_text: str | None, limit: int = POSTER_TEXT_CHARS) -> lis
     return result
 
 
-def write_posters(renderer: StandaloneRenderer) -> None:
+def write_posters(renderer: StandaloneRenderer, event_ids: list[str]) -> None:
+    """The notices of ``event_ids`` (current events: `Catalog.is_current`)."""
     site, catalog = renderer.site, renderer.catalog
-    for record in sorted(site.events.values()):
-        if not catalog.is_current(record.id):
-            continue
+    for record in (site.events[event_id] for event_id in event_ids):
         renderer.page(
             urls.poster(record.id),
             "poster.html",

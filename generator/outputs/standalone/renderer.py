@@ -18,9 +18,9 @@ from jinja2 import Template
 from markupsafe import Markup
 
 from generator import urls
-from generator.build.writer import OutputWriter
 from generator.derive.catalog import Catalog
 from generator.models.site import Site
+from generator.outputs import Emit
 from generator.outputs.minify import compact_html
 from generator.outputs.pages.view import ViewHelpers
 from generator.outputs.templates import template_environment
@@ -32,12 +32,12 @@ STYLES = ("print.css", "widget.css")
 
 
 class StandaloneRenderer:
-    def __init__(self, site: Site, catalog: Catalog, theme_dir: Path, writer: OutputWriter):
+    def __init__(self, site: Site, catalog: Catalog, theme_dir: Path, emit: Emit):
         self.site = site
         self.catalog = catalog
         self.templates_dir = theme_dir / TEMPLATES
         self.env = template_environment(self.templates_dir)
-        self.writer = writer
+        self.emit = emit
         self._templates: dict[str, Template] = {}
         # each document inlines its CSS: rendered once here, not included (stat, context) per page
         self.styles = {name: Markup(self.env.get_template(name).render()) for name in STYLES}
@@ -61,4 +61,4 @@ class StandaloneRenderer:
         self.file(path, compact_html(html.strip() + "\n").encode("utf-8"))
 
     def file(self, path: str, data: bytes) -> None:
-        self.writer.write_bytes(path, data)
+        self.emit(path, data)

@@ -46,9 +46,10 @@ def snippets(site: Site, club_id: str) -> Snippets:
     return Snippets(iframe, script)
 
 
-def write_widgets(renderer: StandaloneRenderer) -> None:
+def write_club_widgets(renderer: StandaloneRenderer, club_ids: list[str]) -> None:
+    """The widget of each club in ``club_ids``."""
     site, catalog = renderer.site, renderer.catalog
-    for record in sorted(site.clubs.values()):
+    for record in (site.clubs[club_id] for club_id in club_ids):
         renderer.page(
             urls.widget_club(record.id),
             "widget.html",
@@ -58,6 +59,11 @@ def write_widgets(renderer: StandaloneRenderer) -> None:
             more_url=urls.club(record.id),
             more_label="Alle Termine und mehr über den Verein",
         )
+
+
+def write_shared_widgets(renderer: StandaloneRenderer) -> None:
+    """The widget of each category and the script."""
+    site, catalog = renderer.site, renderer.catalog
     for term in site.town.categories:
         renderer.page(
             urls.widget_category(term.id),

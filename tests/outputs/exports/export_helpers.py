@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from generator.build.extras import record_dates
 from generator.content import load_site
 from generator.derive.catalog import Catalog
 from generator.models.site import Site
 from generator.outputs.exports import shapes
+from generator.outputs.exports.added import record_dates
 from generator.outputs.exports.json_api import ApiBuilder
 from generator.project import Project
 
@@ -30,5 +30,5 @@ def site_and_catalog(where: Path | Site, today: date | Catalog) -> tuple[Path | 
 
 def api_documents(where: Path | Site, today: date | Catalog) -> dict[str, shapes.ApiModel]:
     root, site, catalog = site_and_catalog(where, today)
-    added: dict[tuple[str, str], datetime] = record_dates(root or Path("/nonexistent"), site, catalog)
+    added: dict[tuple[str, str], datetime] = record_dates(root or Path("/nonexistent"), site, catalog.today)
     return ApiBuilder(site, catalog, added).documents()

@@ -10,8 +10,8 @@ from pathlib import Path
 import feedparser
 from export_helpers import load
 
-from generator.build.extras import record_dates
 from generator.derive.catalog import Catalog
+from generator.outputs.exports.added import record_dates
 from generator.outputs.exports.news_feed import ATOM, atom, news_entries, rss
 from generator.outputs.feeds.writer import dtstamp_for
 
@@ -27,7 +27,7 @@ start: 2027-01-20 18:00
 def _feeds(root: Path, today: date = TODAY) -> tuple[list, bytes, bytes]:
     site = load(root)
     catalog = Catalog.build(site, today)
-    entries = news_entries(site, catalog, record_dates(root, site, catalog))
+    entries = news_entries(site, catalog, record_dates(root, site, catalog.today))
     return entries, rss(site, entries), atom(site, entries, dtstamp_for(today))
 
 

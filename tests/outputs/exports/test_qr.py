@@ -9,10 +9,9 @@ import pytest
 import segno.encoder
 from qr_decode import decode_qr
 
-from generator.build.publish import start_qr_codes
 from generator.content import load_site
 from generator.outputs.standalone import qr_matrix
-from generator.outputs.standalone.qr import SERIAL_LIMIT, QrBatch, QrTarget, qr_svg, qr_targets, segno_svg
+from generator.outputs.standalone.qr import qr_svg, segno_svg
 from generator.project import Project
 
 BASE = "https://engagiert-herzberg.example.org/"
@@ -62,29 +61,6 @@ def test_fast_codes_are_segnos_byte_for_byte(text: str) -> None:
 def test_texts_not_in_byte_mode_are_made_by_segno(text: str) -> None:
     assert qr_matrix.svg(text) is None
     assert qr_svg(text) == segno_svg(text)
-
-
-def test_batch_in_worker_processes_gives_the_same_bytes() -> None:
-    targets = [
-        QrTarget(f"x/{n}/qr.svg", f"https://engagiert.example.org/veranstaltungen/termin-{n}/")
-        for n in range(SERIAL_LIMIT + 5)
-    ]
-    assert len(targets) > SERIAL_LIMIT
-    parallel = QrBatch.start(targets, workers=2)
-    assert parallel.in_workers, "große Stapel laufen in eigenen Prozessen"
-    made = parallel.result()
-    assert list(made) == sorted(t.path for t in targets)
-    assert made == QrBatch(targets).result()
-    assert made["x/7/qr.svg"] == qr_svg("https://engagiert.example.org/veranstaltungen/termin-7/")
-
-
-def test_codes_started_before_validation_are_the_sites_codes() -> None:
-    """A build starts the QR codes from the file names (`build.start_qr_codes`) while it validates."""
-    started: list[QrBatch] = []
-    site, _ = load_site(Project(ROOT), lambda town, files: started.append(start_qr_codes(town, files)))
-    assert site is not None and len(started) == 1
-    assert started[0].targets == qr_targets(site)
-    assert len(started[0].targets) == len(site.events) + len(site.clubs) + 1
 
 
 def test_no_early_codes_while_file_names_are_wrong(tmp_path: Path) -> None:

@@ -20,6 +20,10 @@ import icalendar
 import pytest
 import recurring_ical_events
 
+from generator.build.writer import Writer
+from generator.models.site import Site
+from generator.outputs.feeds.writer import FeedReport, render_feeds
+
 ROOT = Path(__file__).resolve().parents[3]
 EXPAND_SCRIPT = Path(__file__).with_name("expand.mjs")
 RANGE = (date(2020, 1, 1), date(2030, 1, 1))
@@ -166,3 +170,9 @@ def event_blocks(data: bytes) -> dict[str, bytes]:
         uid = re.search(rb"\r\nUID:(.*?)\r\n", block).group(1).decode()  # type: ignore[union-attr]
         blocks[uid] = blocks.get(uid, b"") + block
     return blocks
+
+
+def write_feeds(root: Path, site: Site, out: Path, today: date, quiet: bool = True) -> FeedReport:
+    """Every feed of ``site`` as files under ``out`` (as the build's feeds stage writes them)."""
+    writer = Writer(out)
+    return render_feeds(root, site, today, lambda path, data: writer.write("feeds", path, data))

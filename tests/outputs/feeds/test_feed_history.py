@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 from feed_project import TODAY, load, make_project
+from feed_tools import write_feeds
 from git_helper import run_git
 
 from generator.outputs.feeds import history
 from generator.outputs.feeds.history import Revision, read_history
-from generator.outputs.feeds.writer import dtstamp_for, write_feeds
+from generator.outputs.feeds.writer import dtstamp_for
 
 DTSTAMP = dtstamp_for(date.fromisoformat(TODAY))
 

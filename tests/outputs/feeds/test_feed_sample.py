@@ -6,10 +6,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from feed_tools import ROOT, assert_well_formed, event_blocks, expand_icaljs, expand_python
+from feed_tools import ROOT, assert_well_formed, event_blocks, expand_icaljs, expand_python, write_feeds
 
 from generator.content import load_site
-from generator.outputs.feeds.writer import write_feeds
 from generator.project import Project
 
 TODAY = date(2026, 12, 1)

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from unchecked_markup import markup_unchecked
 
-from generator.build.publish import copy_assets
 from generator.content import load_site
-from generator.outputs.frame.mkdocs_run import run_mkdocs
+from generator.outputs.frame import frame_site
 from generator.outputs.frame.page_source import PageSource
 from generator.outputs.frame.shells import ShellPlan
 from generator.outputs.pages.render import PageRenderer
@@ -47,12 +46,17 @@ def built_both_ways(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str,
     nav = renderer.render_all()
     results = []
     for share in (True, False):
-        plan = ShellPlan.of(renderer.pages, {entry.url for entry in nav}, share=share)
-        work = root / f"build-{share}"
-        plan.write_sources(work / "docs")
-        copy_assets(project, work / "docs")
-        run_mkdocs(project.mkdocs_file, work / "docs", work / "site", site.town, nav, TODAY)
-        results.append((dict(plan.assemble(work / "site")), plan))
+        framed = frame_site(
+            renderer.pages,
+            nav,
+            site.town,
+            TODAY,
+            project.mkdocs_file,
+            project.static_folders,
+            root / f"b-{share}",
+            share,
+        )
+        results.append((dict(framed.pages()), framed.plan))
     (shared, shared_plan), (alone, _) = results
     return shared, alone, shared_plan
 

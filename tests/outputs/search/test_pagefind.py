@@ -45,15 +45,14 @@ def test_search_input_keeps_what_pagefind_reads(tmp_path: Path) -> None:
     unusual = page.replace("</article>", "")
     assert search.search_document(unusual) == unusual  # another shape: Pagefind gets the whole page
 
-    source = tmp_path / "input"
-    search_input = search.SearchInput(source)
-    search_input.add("vereine/kgv/index.html", page)
-    search_input.add("vereine/index.html", page.replace("data-pagefind-body", ""))
+    source = tmp_path / "input" / "vereine" / "kgv"
+    source.mkdir(parents=True)
+    (source / "index.html").write_text(trimmed, encoding="utf-8")
     site = tmp_path / "site"
     site.mkdir()
-    search.start_index(site, source).wait()
+    search.start_index(site, tmp_path / "input").wait()
     entry = json.loads((site / BUNDLE_DIR / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert search_input.count == 1 and entry["languages"]["de"]["page_count"] == 1
+    assert entry["languages"]["de"]["page_count"] == 1
 
 
 def test_missing_binary_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
