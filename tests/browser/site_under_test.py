@@ -13,9 +13,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, Page, Request, WebSocket
-
-ROOT = Path(__file__).resolve().parents[2]
-TODAY = "2026-12-01"
+from sample_build import ROOT
+from sample_build import TODAY as TODAY  # the shared build's "today", for the test modules
 
 SEARCH_PAGE = "suche/"
 SEARCH_INPUT = ".pagefind-ui__search-input"
