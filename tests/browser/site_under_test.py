@@ -40,7 +40,6 @@ class PageType:
     name: str
     path: str  # site-relative; for ``child`` the section whose first sub-page is taken
     child: bool = False
-    optional: bool = False  # built only by some configurations or not yet by every branch
     query: str | None = None  # type this into the search field after loading
     suffix: str = ""  # for ``child``: the page below the sub-page, e.g. "aushang/"
 
@@ -65,7 +64,7 @@ PAGE_TYPES = (
     PageType("Impressum", "impressum/"),
     PageType("Datenschutzerklärung", "datenschutz/"),
     PageType("Erklärung zur Barrierefreiheit", "barrierefreiheit/"),
-    PageType("Kalender abonnieren", "kalender/", optional=True),
+    PageType("Kalender abonnieren", "kalender/"),
     PageType("Daten und Einbindung", "daten/"),
     PageType("Widget eines Vereins", "widget/verein/", child=True),
     PageType("Widget einer Kategorie", "widget/kategorie/", child=True),
