@@ -1,4 +1,5 @@
-"""Shared fixtures: a minimal valid town project, built fresh in tmp_path for every test.
+"""Shared fixtures: a minimal valid town project, built fresh in tmp_path for every test, and
+the bundled sample site, built once per run (`sample_site`, see sample_build.py).
 
 ``tests/data/project/`` holds the smallest valid content (town.yml, one club, two
 venues); ``tests/data/broken/`` holds one small file per validation rule, each
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sample_build import shared_sample_site
 from unchecked_markup import markup_unchecked as _markup_unchecked
 
 from generator.content import load_site
@@ -95,6 +97,15 @@ def project(tmp_path: Path) -> ContentProject:
     root = tmp_path / "project"
     shutil.copytree(DATA_DIR / "project", root)
     return ContentProject(root)
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled Herzberg sample built with the real CLI and ``sample_build.TODAY``, once per run.
+
+    Shared by all tests (and xdist workers) that only read it: never write into it.
+    """
+    return shared_sample_site(tmp_path_factory)
 
 
 @pytest.fixture

@@ -1,4 +1,7 @@
-"""End-to-end: build the bundled Herzberg portal with the real CLI."""
+"""End-to-end: build the bundled Herzberg portal with the real CLI.
+
+The read-only checks look at the run's shared build (`sample_site` in tests/conftest.py).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
+from sample_build import TODAY
 
 from generator import urls
 from generator.cli import main
@@ -17,14 +20,6 @@ from generator.outputs.minify import compact_html
 from generator.outputs.search import pagefind as search
 
 ROOT = Path(__file__).resolve().parent.parent
-TODAY = "2026-12-01"
-
-
-@pytest.fixture(scope="module")
-def built_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("build") / "site"
-    assert main(["--root", str(ROOT), "build", "--out", str(out), "--today", TODAY]) == 0
-    return out
 
 
 def test_sample_content_validates(capsys):
@@ -32,57 +27,57 @@ def test_sample_content_validates(capsys):
     assert "Alles in Ordnung" in capsys.readouterr().out
 
 
-def test_build_writes_a_material_site_with_every_record(built_site):
-    assert (built_site / "index.html").is_file()
-    assert (built_site / "sitemap.xml").is_file()
+def test_build_writes_a_material_site_with_every_record(sample_site):
+    assert (sample_site / "index.html").is_file()
+    assert (sample_site / "sitemap.xml").is_file()
     for kind, folder in (("clubs", "vereine"), ("events", "veranstaltungen"), ("venues", "orte")):
         for path in (ROOT / "content" / kind).rglob("*.yml"):
-            assert (built_site / folder / path.stem / "index.html").is_file(), path
-    home = (built_site / "index.html").read_text(encoding="utf-8")
+            assert (sample_site / folder / path.stem / "index.html").is_file(), path
+    home = (sample_site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="de"' in home
     assert "md-header" in home  # the Material theme wrapped our page
 
 
-def test_built_pages_load_nothing_from_other_hosts(built_site):
-    for page in built_site.rglob("*.html"):
+def test_built_pages_load_nothing_from_other_hosts(sample_site):
+    for page in sample_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
         for attribute in ('src="http', "src='http", '<link rel="stylesheet" href="http'):
             assert attribute not in html, (page, attribute)
 
 
-def test_search_index_from_trimmed_pages_equals_one_from_the_site(built_site, tmp_path):
+def test_search_index_from_trimmed_pages_equals_one_from_the_site(sample_site, tmp_path):
     """The build gives Pagefind trimmed copies of the indexed pages (`search.SearchInput`); `serve`
     lets it read only ``search.INDEXED_PAGES``. An unrestricted run over the built site indexes the same."""
     unrestricted = tmp_path / "pagefind"
-    command = [str(search._executable()), "--site", str(built_site), "--output-path", str(unrestricted), "--silent"]
+    command = [str(search._executable()), "--site", str(sample_site), "--output-path", str(unrestricted), "--silent"]
     subprocess.run(command, check=True, capture_output=True)
-    bundle = built_site / search.BUNDLE_DIR
+    bundle = sample_site / search.BUNDLE_DIR
     for part in ("fragment", "index"):  # file names are content hashes: same names, same search
         assert _names(bundle / part) == _names(unrestricted / part), part
     kinds = {kind for fragment in (bundle / "fragment").iterdir() for kind in _fragment(fragment)["filters"]["Typ"]}
     assert kinds == {"Verein", "Veranstaltung", "Ort", "Mitmachen", "Seite"}, "Voraussetzung: jede Art im Beispiel"
-    read = _pages(built_site, search.INDEXED_PAGES)
-    never_read = _pages(built_site, (urls.poster("*"), urls.widget_club("*")))
+    read = _pages(sample_site, search.INDEXED_PAGES)
+    never_read = _pages(sample_site, (urls.poster("*"), urls.widget_club("*")))
     assert never_read and not never_read & read
     for page in read:  # finished (compacted) before Pagefind starts, nothing touches them meanwhile
         html = page.read_text(encoding="utf-8")
         assert compact_html(html) == html, page
 
 
-def test_search_results_know_nothing_of_the_qr_codes(built_site):
+def test_search_results_know_nothing_of_the_qr_codes(sample_site):
     """The QR code's alt text ("QR-Code mit der Adresse dieser Seite: https://…") is on every record
     page; indexed, it made "Herzberg" or "Seite" match all of them and bloated every fragment."""
-    fragments = [_fragment(path) for path in (built_site / search.BUNDLE_DIR / "fragment").iterdir()]
+    fragments = [_fragment(path) for path in (sample_site / search.BUNDLE_DIR / "fragment").iterdir()]
     assert fragments
     for fragment in fragments:
         assert "QR-Code" not in fragment["content"] + json.dumps(fragment["meta"]), fragment["url"]
 
 
-def test_indexed_labels_and_values_stay_apart(built_site):
+def test_indexed_labels_and_values_stay_apart(sample_site):
     """Pagefind joins adjacent <dt>/<dd> without a space: "Für wen</dt><dd>Familien" became the
     word "wenfamilien", and "Familien" did not find the page."""
-    for page in _pages(built_site, search.INDEXED_PAGES):
+    for page in _pages(sample_site, search.INDEXED_PAGES):
         assert not re.search(r"</d[dt]><d[dt][\s>]", page.read_text(encoding="utf-8")), page
 
 
@@ -121,11 +116,11 @@ def test_contributor_markup_never_reaches_the_page(tmp_path, markup_unchecked):
     assert "<img src=x" not in html
 
 
-def test_failed_build_leaves_the_previous_site_untouched(tmp_path, capsys):
+def test_failed_build_leaves_the_previous_site_untouched(tmp_path, capsys, sample_site):
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "build", "site", "node_modules"))
     out = tmp_path / "site"
-    assert main(["--root", str(project), "build", "--out", str(out), "--today", TODAY]) == 0
+    shutil.copytree(sample_site, out)  # the previous build of this very project
     before = sorted(p.relative_to(out) for p in out.rglob("*"))
     (project / "content" / "events" / "kaputt.yml").write_text("title: Kaputt\nstart: morgen\n", encoding="utf-8")
     assert main(["--root", str(project), "build", "--out", str(out), "--today", TODAY]) == 1

@@ -1,9 +1,10 @@
 """Browser tests of the built Herzberg portal: one build, one local server, one Chromium per session.
 
-The sample site is built once with the real CLI, served by `http.server` on 127.0.0.1 with a
-free port, and driven by Playwright with Debian's Chromium (`/usr/bin/chromium`; `.ci/run`
-installs it, Playwright's own browser download does not work here). Each test gets a fresh
-browser context with one page. The plain-file tests (links, weight) need only `built_site`.
+The sample site is the run's shared build (`sample_site` in tests/conftest.py), served by
+`http.server` on 127.0.0.1 with a free port, and driven by Playwright with Debian's Chromium
+(`/usr/bin/chromium`; `.ci/run` installs it, Playwright's own browser download does not work
+here). Each test gets a fresh browser context with one page. The plain-file tests (links,
+weight) need only `built_site`.
 """
 
 from __future__ import annotations
@@ -17,9 +18,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
-from site_under_test import ROOT, TODAY, SiteServer, new_context
-
-from generator.cli import main
+from site_under_test import SiteServer, new_context
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -48,11 +47,9 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled Herzberg portal, built once per session with "today" pinned."""
-    out = tmp_path_factory.mktemp("browser") / "site"
-    assert main(["--root", str(ROOT), "build", "--out", str(out), "--today", TODAY]) == 0
-    return out
+def built_site(sample_site: Path) -> Path:
+    """The bundled Herzberg portal, built once per run with "today" pinned (read only)."""
+    return sample_site
 
 
 @pytest.fixture(scope="session")
