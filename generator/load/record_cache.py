@@ -21,11 +21,9 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
-
-import pydantic
-import yaml
 
 from generator.load.discover import ContentFile
 from generator.models.site import Record
@@ -33,6 +31,8 @@ from generator.problems import Problem
 
 CACHE_FILE = "records.pickle"
 _MAGIC = "engagiert record cache 1"
+_LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "python-dateutil")
+"""The libraries a file's validation depends on, besides Python: their versions are part of `code_version`."""
 
 Key = tuple[str, str]
 """(kind, id) of a record file."""
@@ -57,8 +57,8 @@ def code_version() -> str:
     for path in sorted(package.rglob("*.py"), key=lambda path: path.relative_to(package).as_posix()):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
-    versions = f"pydantic {pydantic.VERSION}, PyYAML {yaml.__version__}, Python {sys.version}"
-    digest.update(versions.encode())
+    versions = [f"Python {sys.version}", *(f"{library} {version(library)}" for library in _LIBRARIES)]
+    digest.update("\n".join(versions).encode())
     return digest.hexdigest()
 
 
