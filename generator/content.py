@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from generator.load.discover import RECORD_KINDS, ContentFile, discover
-from generator.load.yaml_loader import LoadedDocument, YamlLoadError, load_yaml_file
+from generator.load.record_cache import RecordCache, content_digest
+from generator.load.yaml_loader import LoadedDocument, YamlLoadError, load_yaml_file, read_bytes
 from generator.models.site import Record, Site
 from generator.models.town import Town
 from generator.problems import Location, Problem, ProblemReport, display_path, internal_error
@@ -17,7 +18,9 @@ from generator.validate.town_facts import TownFacts
 
 
 def load_site(
-    project: Project, on_discovered: Callable[[Town, list[ContentFile]], object] | None = None
+    project: Project,
+    on_discovered: Callable[[Town, list[ContentFile]], object] | None = None,
+    cache: RecordCache | None = None,
 ) -> tuple[Site | None, ProblemReport]:
     """Read and validate all content. The Site is None whenever any problem was found.
 
@@ -25,7 +28,11 @@ def load_site(
     stop the checks across files (they use the parts of it that did validate, `TownFacts`).
 
     ``on_discovered`` is called with the town and the record files once they are known and named
-    correctly, before the records are read: a build starts work that needs only the ids."""
+    correctly, before the records are read: a build starts work that needs only the ids.
+
+    With a ``cache``, a file whose bytes and path are unchanged is not validated again (its record
+    and problems come from the cache), and every other file's result is stored in it; saving it
+    is the caller's part. The checks across files run in full either way."""
     report = ProblemReport()
     town, town_document = _load_town(project, report)
     files, naming_problems = discover(project.content_dir, project.root)
@@ -44,7 +51,7 @@ def load_site(
                 f"content/{file.kind}/ eindeutig sein, auch über Unterordner hinweg. Benennen Sie eine der Dateien um.",
             )
             continue
-        record, problems = _validate_file_safely(file)
+        record, problems = _validate_file_safely(file) if cache is None else _validate_cached(file, cache)
         report.extend(problems)
         if record is not None:
             records[file.kind][file.id] = record
@@ -68,6 +75,27 @@ def _validate_file_safely(file: ContentFile) -> tuple[Record[Any] | None, list[P
         return validate_file(file)
     except Exception as exc:
         return None, [internal_error(Location(file.shown_path, 1, 1), exc)]
+
+
+def _validate_cached(file: ContentFile, cache: RecordCache) -> tuple[Record[Any] | None, list[Problem]]:
+    """The cached result for ``file`` if its bytes are unchanged, else ``validate_file`` of those bytes."""
+    try:
+        raw = read_bytes(file.path, file.shown_path)
+    except YamlLoadError as exc:  # unreadable, too large, no regular file: no bytes to recognise it by
+        cache.store(file, None, (None, exc.problems))
+        return None, exc.problems
+    digest = content_digest(raw)
+    cached = cache.lookup(file, digest)
+    if cached is not None:
+        return cached
+    try:
+        result = validate_file(file, raw)
+    except Exception as exc:
+        result = None, [internal_error(Location(file.shown_path, 1, 1), exc)]
+        cache.store(file, None, result)  # a failure of the program, not a fact about the file: not kept
+        return result
+    cache.store(file, digest, result)
+    return result
 
 
 def _load_town(project: Project, report: ProblemReport) -> tuple[Town | None, LoadedDocument | None]:

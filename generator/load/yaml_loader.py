@@ -110,6 +110,11 @@ def load_yaml_file(path: Path, shown_path: str) -> LoadedDocument:
 
 def read_text(path: Path, shown_path: str) -> str:
     """Read a content file as UTF-8 text, refusing files over the size limit."""
+    return decode_text(read_bytes(path, shown_path), shown_path)
+
+
+def read_bytes(path: Path, shown_path: str) -> bytes:
+    """The bytes of a content file, refusing what is no regular file or over the size limit."""
     try:
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):  # a pipe or device would block or never end
@@ -121,9 +126,14 @@ def read_text(path: Path, shown_path: str) -> str:
                 f"Die Datei ist {size / 1_000_000:.1f} MB groß; erlaubt ist höchstens 1 MB. ".replace(".", ",", 1)
                 + "Teilen Sie den Inhalt auf mehrere Dateien auf.",
             )
-        raw = path.read_bytes().removeprefix(codecs.BOM_UTF8)
+        return path.read_bytes()
     except OSError as exc:
         raise _file_problem(shown_path, _unreadable_file_message(exc)) from None
+
+
+def decode_text(raw: bytes, shown_path: str) -> str:
+    """The bytes of a content file (from `read_bytes`) as text: UTF-8, a leading BOM dropped."""
+    raw = raw.removeprefix(codecs.BOM_UTF8)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:

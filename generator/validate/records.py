@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.load.discover import ContentFile
-from generator.load.yaml_loader import LoadedDocument, YamlLoadError, load_yaml_file, load_yaml_text, read_text
+from generator.load.yaml_loader import LoadedDocument, YamlLoadError, decode_text, load_yaml_text, read_text
 from generator.models.club import Club
 from generator.models.event import Event
 from generator.models.opportunity import Opportunity
@@ -54,13 +54,14 @@ def validate_model(model: type[BaseModel], document: LoadedDocument) -> tuple[An
         return None, problems_from_validation_error(exc, model, source) + markup
 
 
-def validate_file(file: ContentFile) -> tuple[Record[Any] | None, list[Problem]]:
-    """Load and validate one record file."""
+def validate_file(file: ContentFile, raw: bytes | None = None) -> tuple[Record[Any] | None, list[Problem]]:
+    """Load and validate one record file; ``raw`` is its content if already read (by `read_bytes`)."""
     try:
+        text = read_text(file.path, file.shown_path) if raw is None else decode_text(raw, file.shown_path)
         if file.kind == "pages":
-            document, body, body_line = _load_page(file)
+            document, body, body_line = _load_page(file, text)
         else:
-            document, body, body_line = load_yaml_file(file.path, file.shown_path), "", 0
+            document, body, body_line = load_yaml_text(text, file.shown_path), "", 0
     except YamlLoadError as exc:
         return None, exc.problems
     data, problems = validate_model(MODELS[file.kind], document)
@@ -70,9 +71,8 @@ def validate_file(file: ContentFile) -> tuple[Record[Any] | None, list[Problem]]
     return Record(file.id, file.shown_path, data, document.source, body), problems
 
 
-def _load_page(file: ContentFile) -> tuple[LoadedDocument, str, int]:
+def _load_page(file: ContentFile, text: str) -> tuple[LoadedDocument, str, int]:
     """Split a Markdown page into its YAML header and body, and the line the body starts at."""
-    text = read_text(file.path, file.shown_path)
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         raise YamlLoadError(
