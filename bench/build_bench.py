@@ -32,7 +32,7 @@ TODAY = date(2026, 12, 1)
 SEARCH_FILES = ("pagefind-entry.json", "pagefind.js", "pagefind-worker.js", "wasm.de.pagefind")
 
 
-def run_build(root: Path, out: Path) -> dict:
+def run_build(root: Path, out: Path, today: date = TODAY, cache: Path | None = None) -> dict:
     """Build ``root`` in a child process; return its wall time, stage timings and peaks.
 
     ``tree_peak_mb`` is the peak of all the build's processes together (sampled every 0.1 s),
@@ -43,7 +43,15 @@ def run_build(root: Path, out: Path) -> dict:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with (
         subprocess.Popen(
-            [sys.executable, "-m", "bench.build_child", str(root), str(out), TODAY.isoformat()],
+            [
+                sys.executable,
+                "-m",
+                "bench.build_child",
+                str(root),
+                str(out),
+                today.isoformat(),
+                *([str(cache)] if cache else []),
+            ],
             cwd=PROJECT,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

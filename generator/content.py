@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from generator.load.discover import RECORD_KINDS, ContentFile, discover
@@ -19,16 +18,12 @@ from generator.validate.town_facts import TownFacts
 
 def load_site(
     project: Project,
-    on_discovered: Callable[[Town, list[ContentFile]], object] | None = None,
     cache: RecordCache | None = None,
 ) -> tuple[Site | None, ProblemReport]:
     """Read and validate all content. The Site is None whenever any problem was found.
 
     Nothing one file contains stops the checking of the others, and a broken `town.yml` does not
     stop the checks across files (they use the parts of it that did validate, `TownFacts`).
-
-    ``on_discovered`` is called with the town and the record files once they are known and named
-    correctly, before the records are read: a build starts work that needs only the ids.
 
     With a ``cache``, a file whose bytes and path are unchanged is not validated again (its record
     and problems come from the cache), and every other file's result is stored in it; saving it
@@ -37,8 +32,6 @@ def load_site(
     town, town_document = _load_town(project, report)
     files, naming_problems = discover(project.content_dir, project.root)
     report.extend(naming_problems)
-    if on_discovered is not None and town is not None and not naming_problems:
-        on_discovered(town, files)
     records: dict[str, dict[str, Record[Any]]] = {kind: {} for kind in RECORD_KINDS}
     first_seen: dict[tuple[str, str], ContentFile] = {}
     for file in files:

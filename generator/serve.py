@@ -26,8 +26,7 @@ from typing import ClassVar
 from generator.build.cache import BuildCache
 from generator.build.jobs import fork_is_safe
 from generator.build.memory import content_frozen
-from generator.build.publish import publish
-from generator.content import load_site
+from generator.build.publish import load_cached, publish
 from generator.progress import Progress
 from generator.project import Project
 
@@ -87,7 +86,7 @@ def _stop_thread(server: ThreadingHTTPServer) -> None:
 def rebuild(project: Project, out: Path, today: date | None, cache: BuildCache | None) -> bool:
     """One build into ``out`` (incremental through ``cache``); False if the content has problems."""
     started = time.perf_counter()
-    site, report = load_site(project)
+    site, report = load_cached(project, cache)
     if site is None:
         report.print(sys.stderr)
         print("Die Änderungen werden erst nach der Korrektur angezeigt.", file=sys.stderr)

@@ -4,6 +4,7 @@ A cache folder (``build --cache DIR``; `serve` keeps its own) holds
 
 * ``site/``: the previous build's files (hard links: no second copy on disk),
 * ``search/``: the pages as Pagefind read them,
+* ``records/``: every content file's validation result (`load/record_cache.py`),
 * ``state.pickle``: which key each record's outputs were made for (`fingerprints.py`), and the
   rendered calendar entries of every event. Local, trusted data of this machine: never shipped.
 
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import IO
 
 from generator.build.writer import link_tree
+from generator.load.record_cache import RecordCache
 from generator.outputs.feeds.writer import EventMemo
 
 STATE_FORMAT = 1
@@ -56,6 +58,10 @@ class BuildCache:
 
     def close(self) -> None:
         self._lock.close()
+
+    def records(self) -> RecordCache:
+        """The validation results of the previous load (save them after loading)."""
+        return RecordCache.open(self.folder / "records")
 
     @property
     def site(self) -> Path:

@@ -20,24 +20,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from datetime import date
-from functools import cache
 from pathlib import Path
 
 from generator.derive.catalog import Catalog
+from generator.load.record_cache import code_version
 from generator.models.site import Record, Site
 from generator.project import Project
-
-GENERATOR_DIR = Path(__file__).resolve().parent.parent
-
-
-@cache
-def code_version() -> str:
-    """Digest of the generator's own source (read once per process)."""
-    digest = hashlib.sha256()
-    for path in sorted(GENERATOR_DIR.rglob("*.py")):
-        digest.update(path.relative_to(GENERATOR_DIR).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def tree_digest(paths: Iterable[Path], base: Path) -> str:

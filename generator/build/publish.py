@@ -22,9 +22,10 @@ from generator.build.jobs import StageFailed, interrupts_deferred
 from generator.build.memory import content_frozen
 from generator.build.run import run_stages
 from generator.content import load_site
+from generator.models.site import Site
 from generator.outputs.frame import MkDocsError
 from generator.outputs.search.pagefind import SearchIndexError
-from generator.problems import exception_summary
+from generator.problems import ProblemReport, exception_summary
 from generator.progress import Progress
 from generator.project import Project
 
@@ -53,7 +54,7 @@ def _build(project: Project, out: Path, today: date | None, progress: Progress |
     cache = BuildCache.open(cache_dir) if cache_dir is not None else None
     try:
         with progress.stage("Inhalte prüfen"):
-            site, report = load_site(project)
+            site, report = load_cached(project, cache)
         if site is None:
             report.print(sys.stderr)
             print("Die Seite wurde nicht gebaut; die bisherige Fassung bleibt unverändert.", file=sys.stderr)
@@ -82,6 +83,16 @@ def _build(project: Project, out: Path, today: date | None, progress: Progress |
     print(f"Seite gebaut in {out} ({seconds} s, Stichtag {today.isoformat()}): {progress.summary()}.")
     print(f"Geschrieben: {summary}.")
     return 0
+
+
+def load_cached(project: Project, cache: BuildCache | None) -> tuple[Site | None, ProblemReport]:
+    """`load_site`, validating only the files that changed since the cached load."""
+    if cache is None:
+        return load_site(project)
+    records = cache.records()
+    loaded = load_site(project, cache=records)
+    records.save()
+    return loaded
 
 
 def publish(project: Project, site, out: Path, today: date, progress: Progress, cache: BuildCache | None = None):

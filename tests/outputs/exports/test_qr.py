@@ -9,10 +9,8 @@ import pytest
 import segno.encoder
 from qr_decode import decode_qr
 
-from generator.content import load_site
 from generator.outputs.standalone import qr_matrix
 from generator.outputs.standalone.qr import qr_svg, segno_svg
-from generator.project import Project
 
 BASE = "https://engagiert-herzberg.example.org/"
 ROOT = Path(__file__).resolve().parents[3]
@@ -61,14 +59,6 @@ def test_fast_codes_are_segnos_byte_for_byte(text: str) -> None:
 def test_texts_not_in_byte_mode_are_made_by_segno(text: str) -> None:
     assert qr_matrix.svg(text) is None
     assert qr_svg(text) == segno_svg(text)
-
-
-def test_no_early_codes_while_file_names_are_wrong(tmp_path: Path) -> None:
-    project = Project(ROOT).copy_to(tmp_path / "project")
-    (project.content_dir / "events" / "Falscher Name.yml").write_text("title: x\n", encoding="utf-8")
-    called: list[object] = []
-    site, report = load_site(project, lambda town, files: called.append(files))
-    assert site is None and report and not called
 
 
 def _matrix_lines(rows: list[bytearray]) -> bytes:
