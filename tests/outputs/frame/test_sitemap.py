@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 from generator.outputs.frame.sitemap import sitemap_files, sitemap_xml
 
