@@ -62,7 +62,7 @@ def run_build(root: Path, out: Path, today: date = TODAY, cache: Path | None = N
         stdout, stderr = child.communicate()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     line = next((text for text in stdout.splitlines() if text.startswith("BENCH ")), None)
-    if line is None:
+    if line is None or json.loads(line[len("BENCH ") :])["code"] != 0:
         raise SystemExit(f"build of {root} failed:\n{stdout[-3000:]}\n{stderr[-3000:]}")
     cpu = {"cpu_user": after.ru_utime - before.ru_utime, "cpu_sys": after.ru_stime - before.ru_stime}
     return {**json.loads(line[len("BENCH ") :]), "tree_peak_mb": memory.peak_mb, **cpu, "out": out}

@@ -27,16 +27,20 @@ from bench.build_bench import TODAY, run_build
 from bench.synthetic import write_synthetic_content
 
 
+def _prefix(path: Path, field: str, words: str) -> None:
+    """Put ``words`` in front of the value of ``field`` (synthetic values are quoted)."""
+    text = path.read_text(encoding="utf-8")
+    quoted = f'{field}: "'
+    old, new = (quoted, f"{quoted}{words} ") if quoted in text else (f"{field}: ", f"{field}: {words} ")
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def edit_event(root: Path, round_number: int) -> None:
-    event = sorted((root / "content" / "events").rglob("*.yml"))[len(str(root)) % 7 + round_number]
-    text = event.read_text(encoding="utf-8")
-    event.write_text(text.replace("title: ", f"title: Geändert {round_number} ", 1), encoding="utf-8")
+    _prefix(sorted((root / "content" / "events").rglob("*.yml"))[5 + round_number], "title", f"Geändert {round_number}")
 
 
 def rename_club(root: Path, round_number: int) -> None:
-    club = sorted((root / "content" / "clubs").rglob("*.yml"))[3 + round_number]
-    text = club.read_text(encoding="utf-8")
-    club.write_text(text.replace("name: ", f"name: Neu {round_number} ", 1), encoding="utf-8")
+    _prefix(sorted((root / "content" / "clubs").rglob("*.yml"))[3 + round_number], "name", f"Neu {round_number}")
 
 
 def same_tree(one: Path, two: Path) -> bool:

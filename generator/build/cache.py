@@ -1,16 +1,21 @@
-"""The previous build, kept between builds so the next one redoes only what changed.
+"""What a build keeps for the next one, so that it redoes and rewrites only what changed.
 
-A cache folder (``build --cache DIR``; `serve` keeps its own) holds
+A cache folder (``build --cache DIR``, default `build/cache`; `serve` keeps its own) holds
 
-* ``site/``: the previous build's files (hard links: no second copy on disk),
-* ``search/``: the pages as Pagefind read them,
-* ``records/``: every content file's validation result (`load/record_cache.py`),
-* ``state.pickle``: which key each record's outputs were made for (`fingerprints.py`), and the
-  rendered calendar entries of every event. Local, trusted data of this machine: never shipped.
+* ``state.pickle``: where the last build was published and the digest of each of its files, the
+  key each record's outputs were made for (`fingerprints.py`), every event's calendar entry,
+* ``spare/``: the site published *before* the last one, with its files' digests in the state. The
+  next build brings this folder up to date — writing only the files that differ — and swaps it in
+  for the published site, which becomes the spare. On a slow disk creating files and folders is
+  what a build costs; this way an edit costs the files it changes, not the whole site twice,
+* ``search/``: the pages as Pagefind reads them, updated the same way,
+* ``records/``: every content file's validation result (`load/record_cache.py`).
 
-A cache made by other code, for another theme, town or date is not used (`build_key`); a
-damaged or missing one is ignored: the build is then a full one. Only one build uses a cache
-folder at a time (a lock); a second one builds without it.
+Local, trusted data of this machine: never shipped. A cache made by other code, for another theme,
+town or date is used only as far as its keys match; a damaged one is ignored (a full build).
+While a build changes ``spare/`` or ``search/``, the state says they are unknown, so a build that
+fails half-way leaves a cache the next build does not trust. One build uses a cache at a time (a
+lock); a second one builds without it.
 """
 
 from __future__ import annotations
@@ -19,15 +24,15 @@ import fcntl
 import os
 import pickle
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
-from generator.build.writer import link_tree
+from generator.build.writer import Target
 from generator.load.record_cache import RecordCache
 from generator.outputs.feeds.writer import EventMemo
 
-STATE_FORMAT = 1
+STATE_FORMAT = 2
 
 
 @dataclass
@@ -36,6 +41,13 @@ class CacheState:
     units: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     """Unit name (``page:vereine/x/``) → (its key, the site-relative files it made)."""
     feed_events: EventMemo = field(default_factory=dict)
+    published: str = ""
+    """The folder the last build was published to."""
+    published_files: dict[str, str] = field(default_factory=dict)
+    spare_files: dict[str, str] | None = None
+    """What ``spare/`` holds (None: unknown, not used)."""
+    search_files: dict[str, str] | None = None
+    """What ``search/`` holds (None: unknown, not used)."""
 
 
 class BuildCache:
@@ -64,8 +76,8 @@ class BuildCache:
         return RecordCache.open(self.folder / "records")
 
     @property
-    def site(self) -> Path:
-        return self.folder / "site"
+    def spare(self) -> Path:
+        return self.folder / "spare"
 
     @property
     def search(self) -> Path:
@@ -77,32 +89,65 @@ class BuildCache:
                 fmt, state = pickle.load(file)
         except Exception:  # missing, damaged, or from other code: a full build
             return CacheState()
-        if fmt != STATE_FORMAT or not isinstance(state, CacheState) or not self.site.is_dir():
+        if fmt != STATE_FORMAT or not isinstance(state, CacheState):
             return CacheState()
         return state
 
-    def usable_for(self, build_key: str) -> CacheState:
-        """The previous state if it was made under the same `build_key`, else an empty one."""
-        if self.state.build_key == build_key:
-            return self.state
-        return CacheState(feed_events=self.state.feed_events)  # calendar entries carry their own keys
-
-    def store(self, site: Path, search: Path, state: CacheState) -> None:
-        """Keep this build (its finished folder, its search input and keys) for the next one."""
-        for name, source in (("site", site), ("search", search)):
-            fresh = self.folder / f"{name}.new"
-            shutil.rmtree(fresh, ignore_errors=True)
-            fresh.mkdir()
-            if source.is_dir():
-                link_tree(source, fresh)
-            old = self.folder / f"{name}.old"
-            shutil.rmtree(old, ignore_errors=True)
-            if (self.folder / name).exists():
-                (self.folder / name).rename(old)
-            fresh.rename(self.folder / name)
-            shutil.rmtree(old, ignore_errors=True)
+    def _save(self, state: CacheState) -> None:
         temporary = self.folder / "state.pickle.new"
         with open(temporary, "wb") as file:
             pickle.dump((STATE_FORMAT, state), file, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, self.folder / "state.pickle")
+
+    def previous(self, out: Path, build_key: str) -> CacheState:
+        """The last build's keys if they were made under ``build_key`` and its site is still at
+        ``out``; else a state that reuses no output (calendar entries carry their own keys)."""
+        if self.state.build_key == build_key and self.published(out):
+            return self.state
+        return CacheState(feed_events=self.state.feed_events)
+
+    def published(self, out: Path) -> bool:
+        return self.state.published == str(out) and out.is_dir() and bool(self.state.published_files)
+
+    def targets(self, out: Path, fresh: Path) -> tuple[Target, Target]:
+        """Where to write the site and the search input: ``spare/`` and ``search/`` as they are
+        known, else ``fresh`` and an emptied ``search/``. Both count as unknown until `commit`."""
+        base, base_files = (out, self.state.published_files) if self.published(out) else (None, {})
+        spare_files, search_files = self.state.spare_files, self.state.search_files
+        self._save(replace(self.state, spare_files=None, search_files=None))
+        if spare_files is not None and self.spare.is_dir() and _same_disk(self.folder, out.parent):
+            site = Target(self.spare, spare_files, base, base_files)
+        else:
+            shutil.rmtree(self.spare, ignore_errors=True)
+            site = Target(fresh, {}, base, base_files)
+        if search_files is None or not self.search.is_dir():
+            shutil.rmtree(self.search, ignore_errors=True)
+            self.search.mkdir()
+            search_files = {}
+        return site, Target(self.search, search_files)
+
+    def commit(self, out: Path, site_files: dict[str, str], search_files: dict[str, str], state: CacheState) -> None:
+        """After the new site replaced ``out``: the site before it (moved to ``old``) becomes the
+        spare if its files are known, and the state is saved."""
+        state.published, state.published_files, state.search_files = str(out), site_files, search_files
+        self._save(state)
         self.state = state
+
+    def keep_spare(self, old: Path | None, old_files: dict[str, str] | None) -> None:
+        """``old`` (the site published before this build, moved aside) becomes the spare."""
+        shutil.rmtree(self.spare, ignore_errors=True)
+        if old is not None and old_files is not None and old.is_dir():
+            old.rename(self.spare)
+            self.state.spare_files = old_files
+        else:
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
+            self.state.spare_files = None
+        self._save(self.state)
+
+
+def _same_disk(one: Path, two: Path) -> bool:
+    try:
+        return os.stat(one).st_dev == os.stat(two).st_dev
+    except OSError:
+        return False

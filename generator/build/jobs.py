@@ -33,6 +33,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, NoReturn, TypeVar
 
+from generator.build.writer import Target
 from generator.derive.catalog import Catalog
 from generator.models.site import Site
 from generator.project import Project
@@ -54,8 +55,8 @@ class BuildState:
     site: Site
     catalog: Catalog
     today: date
-    staging: Path
-    """The folder the new site is written into."""
+    target: Target
+    """Where the new site is written (`writer.Target`)."""
     work: Path
     """Scratch space of this build (MkDocs' input and frames, the search input)."""
 
@@ -121,6 +122,12 @@ class Jobs:
             process.terminate()
         for process in processes:
             process.join()
+
+    def close(self) -> None:
+        """Let the workers go once their tasks are done (their memory is better left to Pagefind)."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True)
 
     @property
     def parallel(self) -> bool:

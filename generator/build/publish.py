@@ -1,9 +1,9 @@
 """`build`: validate everything, then write the whole site, or nothing.
 
-The site is assembled in a staging folder next to the target and moved into place only when
-every stage succeeded; a failed build leaves the previous site untouched (never a half-published
-site). With a cache folder (``--cache``, by default `build/cache` of the project), only what an
-edit affects is made again (`run.py`, `cache.py`).
+The site is assembled in a folder of its own and moved into place only when every stage
+succeeded; a failed build leaves the previous site untouched (never a half-published site). With a
+cache folder (``--cache``, by default `build/cache` of the project), only what an edit affects is
+made again and written (`fingerprints.py`, `cache.py`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from generator.build.cache import BuildCache
+from generator.build.fingerprints import build_key
 from generator.build.jobs import StageFailed, interrupts_deferred
 from generator.build.memory import content_frozen
 from generator.build.run import run_stages
@@ -95,19 +96,39 @@ def load_cached(project: Project, cache: BuildCache | None) -> tuple[Site | None
     return loaded
 
 
-def publish(project: Project, site, out: Path, today: date, progress: Progress, cache: BuildCache | None = None):
-    """Run the stages into a staging folder next to ``out``, then swap it in for ``out``."""
+def publish(
+    project: Project, site: Site, out: Path, today: date, progress: Progress, cache: BuildCache | None = None
+) -> str:
+    """Run the stages, then swap the new site in for ``out``.
+
+    Without a cache the site is written into a new folder next to ``out``; with one, into the
+    cache's spare copy of an older build (only what differs is written), and the site it replaces
+    becomes the spare (`cache.py`)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     scratch: Path | None = None
     try:
         with interrupts_deferred():  # known to the `finally` below as soon as it exists
             scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-        staging, work = scratch / "site", scratch / "work"
-        staging.mkdir()
+        work, fresh = scratch / "work", scratch / "site"
         work.mkdir()
-        summary = run_stages(project, site, today, staging, work, progress, cache)
-        replace_directory(staging, out)
-        return summary.describe()
+        fresh.mkdir()
+        if cache is None:
+            result = run_stages(project, site, today, fresh, work, progress)
+            replace_directory(fresh, out)
+            return result.summary.describe()
+        replaced = dict(cache.state.published_files) if cache.published(out) else None
+        target, search = cache.targets(out, fresh)
+        previous = cache.previous(out, build_key(project, site, today))
+        result = run_stages(project, site, today, target, work, progress, previous, search)
+        old = scratch / "old"
+        with interrupts_deferred():  # Ctrl+C between the renames would leave no site at all
+            if out.exists():
+                out.rename(old)
+            target.root.rename(out)
+        with progress.stage("Zwischenspeicher"):
+            cache.commit(out, result.files, result.search_files, result.state)
+            cache.keep_spare(old if old.exists() else None, replaced)
+        return result.summary.describe()
     finally:
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)

@@ -1,24 +1,24 @@
-"""Run the stage list (`stages.STAGES`) into a folder: the one build path of `build` and `serve`.
+"""Run the stage list (`stages.STAGES`): the one build path of `build` and `serve`.
 
 The catalog of occurrences is built once; then the worker pool starts with the site and the
 catalog (`jobs.Jobs`), every stage starts in list order (a stage whose ``reads`` names another
-stage finishes that one first), and all are finished in list order. With a cache, the outputs of
-unchanged records are taken over from the previous build and the new build is kept for the next.
+stage finishes that one first), and all are finished in list order. With the state of a previous
+build (`cache.py`), the outputs of unchanged records are taken over from its published site.
 """
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.build.cache import BuildCache, CacheState
+from generator.build.cache import CacheState
 from generator.build.fingerprints import Fingerprints, build_key
 from generator.build.jobs import BuildState, Jobs, workers_for
+from generator.build.memory import release_free_memory
 from generator.build.stages import STAGES, BuildRun
-from generator.build.writer import Writer
+from generator.build.writer import Target, Writer
 from generator.derive.catalog import Catalog
 from generator.models.site import Site
 from generator.progress import Progress
@@ -28,55 +28,67 @@ from generator.project import Project
 @dataclass(frozen=True)
 class RunSummary:
     files: dict[str, int]
-    """Files written per stage label."""
-    reused: int
-    """Files taken over unchanged from the cached build."""
+    """Files per stage label."""
+    written: int
+    """Files written or linked; the others were in the target folder already."""
 
     def describe(self) -> str:
         counts = ", ".join(f"{label} {count}" for label, count in self.files.items() if count)
         total = sum(self.files.values())
-        taken = f", davon {self.reused} unverändert übernommen" if self.reused else ""
-        return f"{total} Dateien ({counts}){taken}"
+        unchanged = total - self.written
+        kept = f"; {unchanged} davon unverändert, nicht neu geschrieben" if unchanged else ""
+        return f"{total} Dateien ({counts}){kept}"
+
+
+@dataclass
+class RunResult:
+    summary: RunSummary
+    files: dict[str, str]
+    """Every file of the site: site-relative path → digest."""
+    search_files: dict[str, str]
+    state: CacheState
+    """This build's keys, for the next one."""
 
 
 def run_stages(
     project: Project,
     site: Site,
     today: date,
-    staging: Path,
+    target: Path | Target,
     work: Path,
     progress: Progress,
-    cache: BuildCache | None = None,
+    previous: CacheState | None = None,
+    search: Target | None = None,
     workers: int | None = None,
-) -> RunSummary:
-    """Write the whole site into ``staging`` (an empty folder); ``work`` is scratch space."""
+) -> RunResult:
+    """Write the whole site into ``target``; ``work`` is scratch space (also the search input's
+    place unless ``search`` is given). ``previous``: the last build's keys, whose outputs may be
+    taken over from its published site (``target.base``)."""
+    target = target if isinstance(target, Target) else Target(target)
     with progress.stage("Termine berechnen"):
         catalog = Catalog.build(site, today)
         key = build_key(project, site, today)
         fingerprints = Fingerprints(site, catalog, key)
-    previous = cache.usable_for(key) if cache is not None else CacheState()
-    claims = {stage.name: stage.claims for stage in STAGES}
-    writer = Writer(staging, claims)
-    state = BuildState(project, site, catalog, today, staging, work)
+    previous = previous if previous is not None and previous.build_key == key else CacheState()
+    writer = Writer(target, {stage.name: stage.claims for stage in STAGES})
+    search_writer = Writer(search or Target(work / "search"))
+    state = BuildState(project, site, catalog, today, target, work)
     count = workers_for(site) if workers is None else workers
     with Jobs(state, count) as pool:
-        run = BuildRun(
-            pool,
-            writer,
-            previous,
-            cache.site if cache is not None and previous.build_key else None,
-            cache.search if cache is not None and previous.build_key else None,
-            fingerprints,
-            CacheState(build_key=key),
-        )
+        run = BuildRun(pool, writer, search_writer, previous, fingerprints, CacheState(build_key=key))
         finishers: dict[str, Callable[[], None]] = {}
         labels = {stage.name: stage.label for stage in STAGES}
+        pool_stages = {stage.name for stage in STAGES if stage.uses_pool}
 
         def finish(name: str) -> None:
             finisher = finishers.pop(name, None)
             if finisher is not None:
                 with progress.stage(labels[name]):
                     finisher()
+                pool_stages.discard(name)
+                if not pool_stages and pool.parallel:  # Pagefind's peak comes last: hand the memory to it
+                    pool.close()
+                    release_free_memory()
 
         for stage in STAGES:
             for needed in stage.reads:
@@ -85,15 +97,7 @@ def run_stages(
                 finishers[stage.name] = stage.start(run)
         for stage in STAGES:
             finish(stage.name)
-    if cache is not None:
-        with progress.stage("Zwischenspeicher"):
-            run.state.feed_events = run.state.feed_events or previous.feed_events
-            cache.store(staging, work / "search", run.state)
+    writer.remove_stale()
     counts = writer.counts()
-    return RunSummary({stage.label: counts.get(stage.name, 0) for stage in STAGES}, run.reused)
-
-
-def fresh_folder(path: Path) -> Path:
-    shutil.rmtree(path, ignore_errors=True)
-    path.mkdir(parents=True)
-    return path
+    summary = RunSummary({stage.label: counts.get(stage.name, 0) for stage in STAGES}, writer.touched)
+    return RunResult(summary, writer.files, search_writer.files, run.state)

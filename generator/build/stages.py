@@ -24,7 +24,7 @@ from generator.build import jobs
 from generator.build.cache import CacheState
 from generator.build.fingerprints import Fingerprints
 from generator.build.jobs import Jobs, Task
-from generator.build.writer import Writer, link
+from generator.build.writer import Writer
 from generator.outputs.exports.added import record_dates
 from generator.outputs.exports.csv_export import clubs_csv, events_csv
 from generator.outputs.exports.json_api import OCCURRENCE_DAYS, ApiBuilder, write_api
@@ -41,6 +41,9 @@ from generator.outputs.standalone.qr import qr_svg, qr_targets
 from generator.outputs.standalone.renderer import StandaloneRenderer
 from generator.outputs.standalone.widget import write_club_widgets, write_shared_widgets
 
+Written = tuple[list[tuple[str, str]], int]
+"""What a worker's task wrote: (site-relative path, digest) of each file, and how many it touched."""
+
 
 @dataclass
 class BuildRun:
@@ -48,23 +51,23 @@ class BuildRun:
 
     jobs: Jobs
     writer: Writer
+    search: Writer
+    """Writes the pages as Pagefind reads them (`pagefind.search_document`)."""
     previous: CacheState
-    """The cached build's keys (empty for a full build)."""
-    cache_site: Path | None
-    cache_search: Path | None
+    """The previous build's keys (empty for a full build)."""
     fingerprints: Fingerprints
     state: CacheState
     """This build's keys, for the next one."""
     made: dict[str, Any] = field(default_factory=dict)
     """What a stage hands on to the stages that read it (by stage name)."""
-    reused: int = 0
 
     def previous_files(self, unit: str, key: str) -> list[str] | None:
-        """The files ``unit`` made in the cached build, if they were made for ``key``."""
+        """The files ``unit`` made in the previous build, if made for ``key`` and still published."""
         entry = self.previous.units.get(unit)
-        if self.cache_site is None or entry is None or entry[0] != key:
+        if entry is None or entry[0] != key:
             return None
-        return entry[1]
+        published = self.writer.target.base_files
+        return entry[1] if all(path in published for path in entry[1]) else None
 
 
 @dataclass(frozen=True)
@@ -78,24 +81,28 @@ class Stage:
     """Site-relative path patterns (fnmatch) of the files it writes."""
     start: Callable[[BuildRun], Callable[[], None]]
     """Hands its tasks to the pool; returns what finishes the stage."""
+    uses_pool: bool = True
+    """Whether its tasks run in the worker pool (which ends once no such stage is left)."""
 
 
 # --- units: a record's outputs, taken over when their key is unchanged ----------------------------
 
 
 def _take_over(run: BuildRun, stage: str, unit: str, key: str) -> bool:
-    """Link the unit's files from the cached build into this one; False if it must be made."""
+    """Take the unit's files over from the previous build; False if it must be made."""
     files = run.previous_files(unit, key)
-    if files is None or run.cache_site is None:
+    if files is None:
         return False
     for relative in files:
-        run.writer.reuse(stage, relative, run.cache_site / relative)
+        run.writer.reuse(stage, relative)
     run.state.units[unit] = (key, files)
-    run.reused += len(files)
     return True
 
 
 # --- pages ------------------------------------------------------------------------------------------
+
+LIST_TASKS = (("months", "clubs", "venues"), ("start", "opportunities", "terms", "editorial", "forms"))
+"""The list pages in two tasks of about equal work (at 10,000 events ~1.5 s each)."""
 
 
 def _record_pages(run: BuildRun) -> dict[str, str]:
@@ -108,8 +115,8 @@ def _record_pages(run: BuildRun) -> dict[str, str]:
     return pages
 
 
-def _render_pages(lists: bool, wanted: frozenset[str]) -> tuple[list[PageSource], list[NavEntry] | None]:
-    """A task: the list pages (with the navigation) or the record pages in ``wanted``."""
+def _render_pages(lists: tuple[str, ...], wanted: frozenset[str]) -> tuple[list[PageSource], list[NavEntry]]:
+    """A task: the list pages of the groups ``lists`` and the record pages in ``wanted``."""
     state = jobs.state()
     renderer = PageRenderer(
         state.site,
@@ -120,7 +127,7 @@ def _render_pages(lists: bool, wanted: frozenset[str]) -> tuple[list[PageSource]
         records=wanted.__contains__,
     )
     nav = renderer.render_all()
-    return renderer.pages, nav if lists else None
+    return renderer.pages, nav
 
 
 def start_pages(run: BuildRun) -> Callable[[], None]:
@@ -135,9 +142,10 @@ def start_pages(run: BuildRun) -> Callable[[], None]:
         else:
             wanted.append(url)
     parts = max(1, run.jobs.workers)
-    tasks = [run.jobs.submit("Seiten erzeugen", _render_pages, True, frozenset())]
+    label = "Seiten erzeugen"
+    tasks = [run.jobs.submit(label, _render_pages, group, frozenset()) for group in LIST_TASKS]
     tasks += [
-        run.jobs.submit("Seiten erzeugen", _render_pages, False, frozenset(wanted[index::parts]))
+        run.jobs.submit(label, _render_pages, (), frozenset(wanted[index::parts]))
         for index in range(parts)
         if wanted[index::parts]
     ]
@@ -146,9 +154,8 @@ def start_pages(run: BuildRun) -> Callable[[], None]:
         pages: list[PageSource] = []
         nav: list[NavEntry] = []
         for task in tasks:
-            made, task_nav = task.result()
+            made, nav = task.result()
             pages += made
-            nav = task_nav if task_nav is not None else nav
         run.made["pages"] = (pages, nav, reused, record_pages)
 
     return finish
@@ -160,7 +167,7 @@ def start_pages(run: BuildRun) -> Callable[[], None]:
 def start_frame(run: BuildRun) -> Callable[[], None]:
     def finish() -> None:
         state = jobs.state()
-        pages, nav, reused, record_pages = run.made["pages"]
+        pages, nav, reused, record_pages = run.made.pop("pages")
         framed = frame_site(
             pages,
             nav,
@@ -170,94 +177,64 @@ def start_frame(run: BuildRun) -> Callable[[], None]:
             state.project.static_folders,
             state.work / "frame",
         )
-        search_input = state.work / "search"
-        fresh_documents: set[str] = set()
-        changed_documents = False
         for output_file, html in framed.pages():
             run.writer.write_text("frame", output_file, html)
             document = pagefind.search_document(html)
             if document is not None:
-                data = document.encode("utf-8")
-                _write(search_input / output_file, data)
-                fresh_documents.add(output_file)
-                changed_documents |= _differs(run.cache_search, output_file, data)
+                run.search.write("search input", output_file, document.encode("utf-8"))
         for relative, path, is_html in framed.other_files():
             if is_html:
                 run.writer.write("frame", relative, compact_file(path))
             else:
-                run.writer.reuse("frame", relative, path)
-        page_files = {PageSource(url, {}, "").output_file: url for url in record_pages}
+                run.writer.copy_in("frame", relative, path)
+        base = run.writer.target.base
         for url, key in reused.items():
             output_file = PageSource(url, {}, "").output_file
             _take_over(run, "frame", f"page:{url}", key)
-            if run.cache_search is not None and (run.cache_search / output_file).is_file():
-                _link(run.cache_search / output_file, search_input / output_file)
+            if not run.search.keep("search input", output_file) and base is not None:
+                # the search input was lost (a build failed half-way): read the page again
+                document = pagefind.search_document((base / output_file).read_text(encoding="utf-8"))
+                if document is not None:
+                    run.search.write("search input", output_file, document.encode("utf-8"))
         for page in pages:
             if page.url in record_pages:
                 run.state.units[f"page:{page.url}"] = (record_pages[page.url], [page.output_file])
         all_urls = [page.url for page in pages] + list(reused)
         for relative, data in sitemap_files(state.site.town.site_url, all_urls, state.today):
             run.writer.write("frame", relative, data)
-        previous_documents = _documents(run.cache_search)
-        current_documents = {p for p in previous_documents if p in page_files and page_files[p] in reused}
-        unchanged = not changed_documents and fresh_documents | current_documents == previous_documents
-        run.made["frame"] = (search_input, unchanged and run.cache_site is not None)
+        removed = run.search.remove_stale()  # pages no longer indexed (Pagefind reads the whole folder)
+        unchanged = run.search.touched == 0 and removed == 0
+        run.made["frame"] = unchanged
 
     return finish
-
-
-def _write(path: Path, data: bytes) -> None:
-    try:
-        path.write_bytes(data)
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-
-
-def _link(source: Path, target: Path) -> None:
-    try:
-        link(source, target)
-    except FileNotFoundError:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        link(source, target)
-
-
-def _differs(cache_search: Path | None, output_file: str, data: bytes) -> bool:
-    if cache_search is None:
-        return True
-    try:
-        return (cache_search / output_file).read_bytes() != data
-    except OSError:
-        return True
-
-
-def _documents(folder: Path | None) -> set[str]:
-    if folder is None or not folder.is_dir():
-        return set()
-    return {
-        os.path.relpath(os.path.join(root, name), folder) for root, _dirs, files in os.walk(folder) for name in files
-    }
 
 
 # --- calendar feeds -------------------------------------------------------------------------------
 
 
-def _feeds(staging: str, memo: dict[str, Any], keys: dict[str, str]) -> tuple[FeedReport, list[str], dict[str, Any]]:
+def _feeds(memo: dict[str, Any], keys: dict[str, str]) -> tuple[FeedReport, Written, dict[str, Any]]:
+    """All feeds; an event's own file is taken over from the previous build when it is unchanged."""
     state = jobs.state()
-    writer = Writer(Path(staging))
+    writer = Writer(state.target)
     report = render_feeds(
-        state.project.root, state.site, state.today, lambda p, d: writer.write("", p, d), memo, keys.__getitem__
+        state.project.root,
+        state.site,
+        state.today,
+        lambda path, data: writer.write("", path, data),
+        memo,
+        keys.__getitem__,
+        lambda path: writer.reuse("", path),
     )
-    return report, list(writer.written), memo
+    return report, (writer.written, writer.touched), memo
 
 
 def start_feeds(run: BuildRun) -> Callable[[], None]:
     keys = {event_id: run.fingerprints.event(event_id) for event_id in run.fingerprints.site.events}
-    task = run.jobs.submit("Kalender", _feeds, str(run.writer.root), dict(run.previous.feed_events), keys)
+    task = run.jobs.submit("Kalender", _feeds, dict(run.previous.feed_events), keys)
 
     def finish() -> None:
-        report, written, memo = task.result()
-        run.writer.adopt("feeds", written)
+        report, (written, touched), memo = task.result()
+        run.writer.adopt("feeds", written, touched)
         run.state.feed_events = memo
         print_warnings(report)
 
@@ -267,11 +244,11 @@ def start_feeds(run: BuildRun) -> Callable[[], None]:
 # --- open data, widgets, notices, QR codes ---------------------------------------------------------
 
 
-def _shared_extras(staging: str) -> list[str]:
+def _shared_extras() -> Written:
     """Open data (JSON, CSV, news feeds), monthly programmes, category widgets: made every time."""
     state = jobs.state()
     site, catalog = state.site, state.catalog
-    writer = Writer(Path(staging))
+    writer = Writer(state.target)
 
     def emit(path: str, data: bytes) -> None:
         writer.write("", path, data)
@@ -286,13 +263,13 @@ def _shared_extras(staging: str) -> list[str]:
     renderer = StandaloneRenderer(site, catalog, state.project.theme_dir, emit)
     write_shared_widgets(renderer)
     write_programmes(renderer)
-    return list(writer.written)
+    return writer.written, writer.touched
 
 
-def _record_extras(staging: str, events: list[str], clubs: list[str], codes: list[tuple[str, str]]) -> list[str]:
+def _record_extras(events: list[str], clubs: list[str], codes: list[tuple[str, str]]) -> Written:
     """Notices of ``events``, widgets of ``clubs``, QR codes (path, address)."""
     state = jobs.state()
-    writer = Writer(Path(staging))
+    writer = Writer(state.target)
 
     def emit(path: str, data: bytes) -> None:
         writer.write("", path, data)
@@ -302,13 +279,13 @@ def _record_extras(staging: str, events: list[str], clubs: list[str], codes: lis
     write_club_widgets(renderer, clubs)
     for path, address in codes:
         emit(path, qr_svg(address))
-    return list(writer.written)
+    return writer.written, writer.touched
 
 
 def start_extras(run: BuildRun) -> Callable[[], None]:
     site, catalog, keys = run.fingerprints.site, run.fingerprints.catalog, run.fingerprints
     label = "Offene Daten, Widget, QR-Codes, Aushänge"
-    tasks: list[Task] = [run.jobs.submit(label, _shared_extras, str(run.writer.root))]
+    tasks: list[Task] = [run.jobs.submit(label, _shared_extras)]
     made_units: dict[str, tuple[str, list[str]]] = {}
     events, clubs, codes = [], [], []
     for event_id in sorted(site.events):
@@ -332,11 +309,12 @@ def start_extras(run: BuildRun) -> Callable[[], None]:
     for index in range(parts):
         if events[index::parts] or clubs[index::parts] or codes[index::parts]:
             work = (events[index::parts], clubs[index::parts], codes[index::parts])
-            tasks.append(run.jobs.submit(label, _record_extras, str(run.writer.root), *work))
+            tasks.append(run.jobs.submit(label, _record_extras, *work))
 
     def finish() -> None:
         for task in tasks:
-            run.writer.adopt("extras", task.result())
+            written, touched = task.result()
+            run.writer.adopt("extras", written, touched)
         run.state.units.update(made_units)
 
     return finish
@@ -346,24 +324,25 @@ def start_extras(run: BuildRun) -> Callable[[], None]:
 
 
 def start_search(run: BuildRun) -> Callable[[], None]:
-    search_input, unchanged = run.made["frame"]
+    unchanged = run.made["frame"]
     state = jobs.state()
-    if unchanged and run.cache_site is not None and (run.cache_site / pagefind.BUNDLE_DIR).is_dir():
-        bundle = run.cache_site / pagefind.BUNDLE_DIR
-        index = None
-    else:
-        bundle = state.work / pagefind.BUNDLE_DIR
-        shutil.rmtree(bundle, ignore_errors=True)
-        index = pagefind.start_index(state.work, search_input)
+    previous = [path for path in run.writer.target.base_files if path.startswith(f"{pagefind.BUNDLE_DIR}/")]
+    index = None
+    if not (unchanged and previous):
+        shutil.rmtree(state.work / pagefind.BUNDLE_DIR, ignore_errors=True)
+        index = pagefind.start_index(state.work, run.search.root)
 
     def finish() -> None:
-        if index is not None:
-            index.wait()
+        if index is None:
+            for relative in previous:
+                run.writer.reuse("search", relative)
+            return
+        index.wait()
+        bundle = state.work / pagefind.BUNDLE_DIR
         for root, _dirs, files in os.walk(bundle):
             for name in files:
                 path = Path(root, name)
-                relative = f"{pagefind.BUNDLE_DIR}/{path.relative_to(bundle).as_posix()}"
-                run.writer.reuse("search", relative, path)
+                run.writer.copy_in("search", f"{pagefind.BUNDLE_DIR}/{path.relative_to(bundle).as_posix()}", path)
 
     return finish
 
@@ -391,7 +370,9 @@ STAGES: tuple[Stage, ...] = (
         ("site", "pages"),
         ("*.html", "assets/*", "bilder/*", "sitemap.xml*"),
         start_frame,
+        uses_pool=False,
     ),
-    Stage("search", "Suchindex", ("frame",), ("pagefind/*",), start_search),
+    # after feeds and extras: the workers are gone before Pagefind's peak (~1.1 GB at 10k events)
+    Stage("search", "Suchindex", ("frame", "feeds", "extras"), ("pagefind/*",), start_search, uses_pool=False),
 )
 """In the order they start; `pages` runs first so its tasks are first in the workers' queue."""

@@ -2,20 +2,27 @@
 
 Two records that end up at the same URL would otherwise overwrite each other silently (Pelican's
 `Writer` habit). Every file of a build passes through a `Writer`: written from bytes, or taken
-over unchanged from the previous build (`reuse`, a hard link). A worker process writes through a
-`Writer` of its own and hands its list of files to the build's writer (`adopt`), which refuses
-a path any stage claimed before and counts the files per stage for the build summary.
+over unchanged from the published site of the previous build (`reuse`). A worker process writes
+through a `Writer` of its own and hands its files to the build's writer (`adopt`), which refuses a
+path any stage claimed before, and a path outside the stage's claims (`stages.Stage.claims`), and
+counts the files per stage for the build summary.
 
-A stage may write only below the paths it declared (`stages.Stage.claims`): a new output kind
-cannot slip in beside the stage list.
+A `Target` may be a folder that already holds an older build (`cache.py` keeps the one published
+before the last): a file whose bytes it already has is not touched. Creating files and folders is
+what a build on a slow disk spends its time on; an incremental build so writes only what changed
+since that older build. Files are never changed in place (a new file is renamed over the old), so
+the published site and the cache may share them as hard links.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 import shutil
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 
@@ -28,35 +35,74 @@ class UnclaimedOutputError(RuntimeError):
     """A stage wrote a path outside the patterns it declared."""
 
 
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a build writes, and what is there already."""
+
+    root: Path
+    present: Mapping[str, str] = field(default_factory=dict)
+    """Site-relative path → digest of what ``root`` holds already (empty: a new folder)."""
+    base: Path | None = None
+    """The site the previous build published, whose files `Writer.reuse` takes over."""
+    base_files: Mapping[str, str] = field(default_factory=dict)
+    """Its files: site-relative path → digest."""
+
+
 class Writer:
-    def __init__(self, root: Path, claims: dict[str, tuple[str, ...]] | None = None):
-        self.root = root
+    def __init__(self, target: Path | Target, claims: dict[str, tuple[str, ...]] | None = None):
+        self.target = target if isinstance(target, Target) else Target(target)
+        self.root = self.target.root
         self._claims = claims
         """Stage label → the path patterns it may write (None: anything, e.g. in a worker)."""
         self._owner: dict[str, str] = {}
         """Site-relative path → the stage that wrote it."""
+        self.files: dict[str, str] = {}
+        """Site-relative path → digest of every file of this build."""
+        self.touched = 0
+        """Files actually written or linked (the others were there already)."""
 
     def write(self, stage: str, relative: str, data: bytes) -> None:
         self.claim(stage, relative)
-        write_file(os.path.join(self.root, relative), data)
+        self._put(relative, digest(data), lambda target: _write_bytes(target, data))
 
     def write_text(self, stage: str, relative: str, text: str) -> None:
         self.write(stage, relative, text.encode("utf-8"))
 
-    def reuse(self, stage: str, relative: str, previous: Path) -> None:
-        """Take ``previous`` (a file of the cached build) over unchanged: a hard link, else a copy."""
+    def reuse(self, stage: str, relative: str) -> bool:
+        """Take the previous build's file over unchanged; False if it has none at ``relative``."""
+        known = self.target.base_files.get(relative)
+        if known is None or self.target.base is None:
+            return False
         self.claim(stage, relative)
-        target = os.path.join(self.root, relative)
-        try:
-            link(previous, target)
-        except FileNotFoundError:
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            link(previous, target)
+        source = os.path.join(self.target.base, relative)
+        self._put(relative, known, lambda target: link(source, target))
+        return True
 
-    def adopt(self, stage: str, written: Iterable[str]) -> None:
+    def keep(self, stage: str, relative: str) -> bool:
+        """Keep the file the folder holds at ``relative`` (False if it holds none)."""
+        known = self.target.present.get(relative)
+        if known is None:
+            return False
+        self.claim(stage, relative)
+        self.files[relative] = known
+        return True
+
+    def copy_in(self, stage: str, relative: str, source: Path) -> None:
+        """A file made elsewhere (MkDocs' assets, Pagefind's bundle), linked in if new or changed."""
+        data = source.read_bytes()
+        self.claim(stage, relative)
+        self._put(relative, digest(data), lambda target: link(source, target))
+
+    def adopt(self, stage: str, written: Iterable[tuple[str, str]], touched: int = 0) -> None:
         """Register files a worker process wrote under the same root (through its own Writer)."""
-        for relative in written:
+        for relative, known in written:
             self.claim(stage, relative)
+            self.files[relative] = known
+        self.touched += touched
 
     def claim(self, stage: str, relative: str) -> None:
         earlier = self._owner.get(relative)
@@ -66,45 +112,66 @@ class Writer:
             raise UnclaimedOutputError(f"{stage}: {relative} gehört zu keinem der angemeldeten Pfade dieser Stufe")
         self._owner[relative] = stage
 
+    def _put(self, relative: str, known: str, make: Callable[[str], None]) -> None:
+        self.files[relative] = known
+        if self.target.present.get(relative) == known:
+            return  # the folder has these bytes already
+        target = os.path.join(self.root, relative)
+        temporary = f"{target}.~engagiert"
+        try:
+            make(temporary)
+        except FileNotFoundError:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            make(temporary)
+        os.replace(temporary, target)
+        self.touched += 1
+
+    def remove_stale(self) -> int:
+        """Remove what the folder held but this build did not write; returns how many files."""
+        stale = [path for path in self.target.present if path not in self.files]
+        folders: set[str] = set()
+        for relative in stale:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(os.path.join(self.root, relative))
+            folders.add(os.path.dirname(relative))
+        for folder in sorted(folders, key=len, reverse=True):
+            while folder:
+                try:
+                    os.rmdir(os.path.join(self.root, folder))
+                except OSError:  # not empty (or gone): its parents are not empty either
+                    break
+                folder = os.path.dirname(folder)
+        return len(stale)
+
     @property
-    def written(self) -> dict[str, str]:
-        """Site-relative path → stage, for every file of the build so far."""
-        return dict(self._owner)
+    def written(self) -> list[tuple[str, str]]:
+        """(site-relative path, digest) of every file, for `adopt`."""
+        return list(self.files.items())
 
     def counts(self) -> Counter[str]:
         """Files per stage."""
         return Counter(self._owner.values())
 
 
+def _write_bytes(target: str, data: bytes) -> None:
+    with open(target, "wb") as file:
+        file.write(data)
+
+
 def write_file(target: str | Path, data: bytes) -> None:
     """Write ``data`` to ``target``; its folder is made only when missing (it mostly exists)."""
     try:
-        with open(target, "wb") as file:
-            file.write(data)
+        _write_bytes(str(target), data)
     except FileNotFoundError:
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "wb") as file:
-            file.write(data)
+        _write_bytes(str(target), data)
 
 
 def link(source: str | Path, target: str | Path) -> None:
     """A hard link where the file system allows one (the cache and the site share a disk), else a copy."""
     try:
         os.link(source, target)
-    except OSError as exc:
-        if isinstance(exc, FileNotFoundError) and not os.path.exists(source):
-            raise RuntimeError(f"Zwischenspeicher unvollständig: {source} fehlt") from exc
-        if isinstance(exc, FileNotFoundError):
-            raise
+    except FileNotFoundError:
+        raise
+    except OSError:
         shutil.copyfile(source, target)
-
-
-def link_tree(source: Path, target: Path) -> None:
-    """``target`` as a copy of the folder ``source`` made of hard links (files are never changed in
-    place: a build writes new files), without shutil.copytree's per-file metadata calls."""
-    base = len(str(source)) + 1
-    for folder, _dirs, files in os.walk(source):
-        destination = os.path.join(target, folder[base:]) if len(folder) >= base else str(target)
-        os.makedirs(destination, exist_ok=True)
-        for name in files:
-            link(os.path.join(folder, name), os.path.join(destination, name))

@@ -99,8 +99,8 @@ def test_extras_are_byte_identical_when_built_again(built_site: Path, tmp_path: 
     again, work = tmp_path / "site", tmp_path / "work"
     again.mkdir()
     work.mkdir()
-    summary = run_stages(Project(ROOT), site, date.fromisoformat(TODAY), again, work, Progress(interactive=False))
-    assert summary.files["Offene Daten, Widget, QR-Codes, Aushänge"] > 500
+    result = run_stages(Project(ROOT), site, date.fromisoformat(TODAY), again, work, Progress(interactive=False))
+    assert result.summary.files["Offene Daten, Widget, QR-Codes, Aushänge"] > 500
     for path in (p for p in again.rglob("*") if p.is_file()):
         relative = path.relative_to(again)
         assert (built_site / relative).read_bytes() == path.read_bytes(), relative

@@ -4,7 +4,6 @@ after every kind of change: the whole site, the search index included."""
 from __future__ import annotations
 
 import hashlib
-import shutil
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -31,15 +30,6 @@ def build(project: Project, out: Path, today: date = TODAY, cache: Path | None =
     progress = Progress(interactive=False)
     assert build_site(project, out, today, progress, cache_dir=cache) == 0
     return progress.summary()
-
-
-@pytest.fixture(scope="module")
-def cached_sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Path]:
-    """The sample and the cache of its full build (copied for each change)."""
-    base = tmp_path_factory.mktemp("cached")
-    project = Project(ROOT).copy_to(base / "project")
-    build(project, base / "site", cache=base / "cache")
-    return project, base / "cache"
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -92,54 +82,77 @@ CHANGES: dict[str, Callable[[Project], None]] = {
 }
 
 
-@pytest.mark.parametrize("change", list(CHANGES), ids=list(CHANGES))
-def test_after_a_change_the_incremental_build_equals_a_full_build(
-    change: str, cached_sample: tuple[Project, Path], tmp_path: Path
-) -> None:
-    sample, sample_cache = cached_sample
-    project = sample.copy_to(tmp_path / "project")
-    cache = tmp_path / "cache"
-    shutil.copytree(sample_cache, cache, symlinks=True)
-    CHANGES[change](project)
-    build(project, tmp_path / "incremental", cache=cache)
-    build(project, tmp_path / "full")
-    incremental, full = digests(tmp_path / "incremental"), digests(tmp_path / "full")
-    assert sorted(set(incremental) ^ set(full)) == []
-    assert sorted(name for name in full if incremental[name] != full[name]) == []
+FIRST, SECOND = list(CHANGES)[:4], list(CHANGES)[4:]
 
 
-def test_the_next_day_equals_a_full_build(cached_sample: tuple[Project, Path], tmp_path: Path) -> None:
-    """`--today` moves forward: "upcoming" shifts on every page; the cache keeps what does not."""
-    sample, sample_cache = cached_sample
-    cache = tmp_path / "cache"
-    shutil.copytree(sample_cache, cache, symlinks=True)
+@pytest.mark.parametrize("changes", [FIRST, SECOND], ids=["Termine und Vereine", "Orte, Kommune, Vorlagen"])
+def test_after_each_change_the_incremental_build_equals_a_full_build(changes: list[str], tmp_path: Path) -> None:
+    """One change after the other, each built with the cache of the build before (as CI and
+    `serve` do), each compared with a full build of the same content."""
+    project = Project(ROOT).copy_to(tmp_path / "project")
+    cache, out = tmp_path / "cache", tmp_path / "site"
+    build(project, out, cache=cache)
+    for change in changes:
+        CHANGES[change](project)
+        build(project, out, cache=cache)
+        build(project, tmp_path / "full")
+        incremental, full = digests(out), digests(tmp_path / "full")
+        assert sorted(set(incremental) ^ set(full)) == [], change
+        assert sorted(name for name in full if incremental[name] != full[name]) == [], change
     tomorrow = TODAY + timedelta(days=1)
-    build(sample, tmp_path / "incremental", tomorrow, cache=cache)
-    build(sample, tmp_path / "full", tomorrow)
-    assert digests(tmp_path / "incremental") == digests(tmp_path / "full")
+    build(project, out, tomorrow, cache=cache)
+    build(project, tmp_path / "full", tomorrow)
+    assert digests(out) == digests(tmp_path / "full"), "der nächste Tag"
 
 
-def test_an_unchanged_site_is_taken_over_and_not_indexed_again(
-    cached_sample: tuple[Project, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_an_unchanged_site_writes_nothing_and_is_not_indexed_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    sample, sample_cache = cached_sample
-    cache = tmp_path / "cache"
-    shutil.copytree(sample_cache, cache, symlinks=True)
+    project = Project(ROOT).copy_to(tmp_path / "project")
+    cache, out = tmp_path / "cache", tmp_path / "site"
+    for _ in range(2):  # the second build makes the first site the cache's spare copy
+        build(project, out, cache=cache)
+    entry = out / "pagefind" / "pagefind-entry.json"
+    before = entry.stat().st_ino
     capsys.readouterr()
-    build(sample, tmp_path / "again", cache=cache)
-    written = capsys.readouterr().out
-    assert "unverändert übernommen" in written
-    record_pages = len(list((tmp_path / "again" / "veranstaltungen").glob("*/index.html")))
-    taken = int(written.split("davon ")[1].split(" ")[0])
-    assert taken > record_pages  # every event page, and posters, widgets, QR codes
-    assert (cache / "site" / "pagefind" / "pagefind-entry.json").stat().st_nlink > 1  # linked, not re-made
+    build(project, out, cache=cache)
+    said = capsys.readouterr().out
+    total = int(said.split("Geschrieben: ")[1].split(" ")[0])
+    unchanged = int(said.split("; ")[1].split(" ")[0])
+    assert unchanged == total > 1000
+    assert entry.stat().st_ino == before  # the very file: not made again, not even linked anew
+    assert (cache / "spare" / "pagefind" / "pagefind-entry.json").stat().st_ino == before
 
 
-def test_a_damaged_cache_gives_a_full_build(cached_sample: tuple[Project, Path], tmp_path: Path) -> None:
-    sample, sample_cache = cached_sample
-    cache = tmp_path / "cache"
-    shutil.copytree(sample_cache, cache, symlinks=True)
+def test_a_damaged_cache_gives_a_full_build(tmp_path: Path) -> None:
+    project = Project(ROOT).copy_to(tmp_path / "project")
+    cache, out = tmp_path / "cache", tmp_path / "site"
+    build(project, out, cache=cache)
     (cache / "state.pickle").write_bytes(b"kein pickle")
-    build(sample, tmp_path / "rebuilt", cache=cache)
-    build(sample, tmp_path / "full")
-    assert digests(tmp_path / "rebuilt") == digests(tmp_path / "full")
+    edit_event(project)
+    build(project, out, cache=cache)
+    build(project, tmp_path / "full")
+    assert digests(out) == digests(tmp_path / "full")
+
+
+def test_a_build_that_fails_half_way_leaves_a_cache_the_next_build_does_not_trust(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = Project(ROOT).copy_to(tmp_path / "project")
+    cache, out = tmp_path / "cache", tmp_path / "site"
+    for _ in range(2):
+        build(project, out, cache=cache)
+    published = digests(out)
+    edit_event(project)
+    from generator.build import stages
+
+    def failing(*args: object) -> None:
+        raise OSError("Datenträger voll")
+
+    monkeypatch.setattr(stages, "_take_over", failing)
+    assert build_site(project, out, TODAY, Progress(interactive=False), cache_dir=cache) == 1
+    assert digests(out) == published  # the published site is untouched
+    monkeypatch.undo()
+    build(project, out, cache=cache)
+    build(project, tmp_path / "full")
+    assert digests(out) == digests(tmp_path / "full")

@@ -63,11 +63,14 @@ def render_feeds(
     emit: Emit,
     memo: EventMemo | None = None,
     keys: Callable[[str], str] | None = None,
+    unchanged: Callable[[str], bool] | None = None,
 ) -> FeedReport:
     """Hand every feed to ``emit`` and say what was made.
 
     With ``memo`` and ``keys``, an event whose ``keys(id)`` equals its memo entry is not rendered
-    again; the memo is updated to this build's events."""
+    again; the memo is updated to this build's events. ``unchanged(path)`` is called instead of
+    ``emit`` for an event's own file when the event was not rendered again (the caller takes the
+    previous file over); it returns False if it cannot, and the file is emitted after all."""
     report = FeedReport()
     dtstamp = dtstamp_for(today)
     history = read_history(root)
@@ -75,6 +78,7 @@ def render_feeds(
     revisions = history.revisions(site.events.values(), root, dtstamp)
     cutoff = window_start(today)
     rendered: dict[str, RenderedEvent] = {}
+    kept: set[str] = set()
     members: dict[str, list[RenderedEvent]] = defaultdict(list)
     previous = dict(memo) if memo is not None else {}
     if memo is not None:
@@ -86,6 +90,7 @@ def render_feeds(
         cached = previous.get(record.id)
         if cached is not None and cached[0] == key:
             item = cached[1]
+            kept.add(record.id)
         else:
             last_year = extent.last.year if extent.last else max(extent.first.year, today.year + 1)
             data = render_event(record, site, revision, dtstamp)
@@ -103,9 +108,12 @@ def render_feeds(
         report.sizes[feed.path] = len(data)
     single = calendar_head(None)
     for event_id, item in rendered.items():
+        path = urls.event_ics(event_id)
+        if event_id in kept and unchanged is not None and unchanged(path):
+            continue
         data = _calendar(single, [item], zone, today)
-        emit(urls.event_ics(event_id), data)
-        report.sizes[urls.event_ics(event_id)] = len(data)
+        emit(path, data)
+        report.sizes[path] = len(data)
     return report
 
 

@@ -6,7 +6,7 @@ Contributor text is rendered and sanitised here; `shells.py` puts each page into
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,11 @@ from generator.outputs.standalone.widget import snippets
 from generator.outputs.templates import CurrentPage, template_environment
 from generator.progress import Stage
 
+LIST_GROUPS = ("start", "months", "clubs", "venues", "opportunities", "terms", "editorial", "forms")
+"""The pages that gather many records: start page with the event list, archive and subscribe page;
+calendar months; the club, venue and volunteer lists; category and audience pages; editorial and
+legal pages with search; the forms."""
+
 
 class PageRenderer:
     """Renders every portal page into `pages` (in a fixed order) and returns the navigation."""
@@ -39,12 +44,12 @@ class PageRenderer:
         stage: Stage | None = None,
         catalog: Catalog | None = None,
         *,
-        lists: bool = True,
+        lists: Collection[str] = LIST_GROUPS,
         records: Callable[[str], bool] | None = None,
     ):
-        """``lists``: render the pages that gather many records (start page, lists, months, terms,
-        editorial and legal pages, forms); ``records(url)``: whether to render the page of one
-        record (event, club, venue, call to volunteer); all of them by default."""
+        """``lists``: which groups of the pages that gather many records to render (`LIST_GROUPS`);
+        ``records(url)``: whether to render the page of one record (event, club, venue, call to
+        volunteer); all of them by default."""
         self.site = site
         self.lists = lists
         self.records = records or (lambda url: True)
@@ -75,7 +80,7 @@ class PageRenderer:
     # --- page groups -----------------------------------------------------------------------
 
     def _start_and_lists(self) -> None:
-        if not self.lists:
+        if "start" not in self.lists:
             return
         town, catalog = self.site.town, self.catalog
         self._page(
@@ -143,7 +148,7 @@ class PageRenderer:
             )
 
     def _calendar_months(self) -> None:
-        if not self.lists:
+        if "months" not in self.lists:
             return
         months = self.catalog.months()
         for index, month in enumerate(months):
@@ -163,7 +168,7 @@ class PageRenderer:
         clubs = catalog.clubs_sorted()
         used_categories = {c for club in clubs for c in club.data.category}
         self._page_if(
-            self.lists,
+            "clubs" in self.lists,
             urls.clubs(),
             "club_list.html",
             "Vereine und Gruppen",
@@ -196,7 +201,7 @@ class PageRenderer:
     def _venues(self) -> None:
         venues = sorted(self.site.venues.values(), key=lambda v: (v.data.name.lower(), v.id))
         self._page_if(
-            self.lists,
+            "venues" in self.lists,
             urls.venues(),
             "venue_list.html",
             "Orte",
@@ -223,7 +228,7 @@ class PageRenderer:
     def _opportunities(self) -> None:
         current = self.catalog.open_opportunities()
         self._page_if(
-            self.lists,
+            "opportunities" in self.lists,
             urls.opportunities(),
             "opportunity_list.html",
             "Mitmachen",
@@ -244,7 +249,7 @@ class PageRenderer:
 
     def _terms(self) -> None:
         """One page per category and per audience: clubs, upcoming events, calendar feed."""
-        if not self.lists:
+        if "terms" not in self.lists:
             return
         town, catalog = self.site.town, self.catalog
         for term in town.categories:
@@ -271,7 +276,7 @@ class PageRenderer:
             )
 
     def _editorial_and_legal(self) -> None:
-        if not self.lists:
+        if "editorial" not in self.lists:
             return
         for record in sorted(self.site.pages.values()):
             self._page(
@@ -294,7 +299,7 @@ class PageRenderer:
 
     def _forms(self) -> None:
         """melden/: forms whose script writes the content file in the browser (`outputs/pages/forms`)."""
-        if not self.lists:
+        if "forms" not in self.lists:
             return
         email, github = forms.contact_email(self.site), forms.github_new_issue(self.site) is not None
         for layout in forms.FORMS:
