@@ -116,6 +116,7 @@ class BuildCache:
         spare_files, search_files = self.state.spare_files, self.state.search_files
         self._save(replace(self.state, spare_files=None, search_files=None))
         if spare_files is not None and self.spare.is_dir() and _same_disk(self.folder, out.parent):
+            _remove_unknown(self.spare, spare_files)
             site = Target(self.spare, spare_files, base, base_files)
         else:
             shutil.rmtree(self.spare, ignore_errors=True)
@@ -144,6 +145,16 @@ class BuildCache:
                 shutil.rmtree(old, ignore_errors=True)
             self.state.spare_files = None
         self._save(self.state)
+
+
+def _remove_unknown(folder: Path, known: dict[str, str]) -> None:
+    """Files that came into the spare copy from elsewhere (it was published: someone may have added
+    files to it) would stay in the next site: remove them."""
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            path = os.path.join(root, name)
+            if os.path.relpath(path, folder) not in known:
+                os.unlink(path)
 
 
 def _same_disk(one: Path, two: Path) -> bool:

@@ -281,9 +281,25 @@ def test_gitlab_pages_on_the_default_branch_and_schedules_only_after_validation(
     assert rules[0] == '$CI_PIPELINE_SOURCE == "merge_request_event" never'
     assert '$CI_PIPELINE_SOURCE == "schedule" && $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' in rules
     assert "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH" in rules
-    assert any("generator build --out public" in line for line in job["script"])
+    build = [line for line in job["script"] if "generator build" in line]
+    assert build == [".venv/bin/python -m generator build --out site --cache build/cache"]
+    copy = job["script"].index(next(line for line in job["script"] if line.startswith("cp -al site public")))
+    assert copy == job["script"].index(build[0]) + 1  # the gzip twins go into a copy: site stays as cached
     assert job["artifacts"]["paths"] == ["public"]
     assert job["resource_group"] == "pages"
+
+
+def test_the_build_cache_and_the_site_it_published_are_kept_between_runs() -> None:
+    """An incremental build takes unchanged files over from the site it published last time."""
+    gitlab = _gitlab()
+    pages, preview = gitlab["pages"]["cache"], gitlab["build"]["cache"]
+    kept = next(entry for entry in pages if "build/cache" in entry["paths"])
+    assert kept["paths"] == ["build/cache", "site"] and "policy" not in kept
+    pulled = next(entry for entry in preview if "build/cache" in entry["paths"])
+    assert pulled["key"] == kept["key"] and pulled["policy"] == "pull"  # merge requests never write it
+    github = (ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8")
+    assert "--out site --cache build/cache" in github
+    assert "path: |\n            build/cache\n            site\n" in github
 
 
 def test_gitlab_pages_gets_gzip_twins_of_text_files(tmp_path: Path) -> None:
