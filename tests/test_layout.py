@@ -137,3 +137,16 @@ def test_no_import_cycles() -> None:
         for cycle in cycles
     ]
     assert cycles == [], "import cycles (module, file:line of the import → next):\n  " + "\n  ".join(shown)
+
+
+def test_only_the_frame_imports_mkdocs() -> None:
+    """Replacing MkDocs + Material must touch one folder: `outputs/frame/`."""
+    users = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            if any(name == "mkdocs" or name.startswith("mkdocs.") for name in names):
+                users.append(path.relative_to(PACKAGE.parent).as_posix())
+    assert users and all(user.startswith("generator/outputs/frame/") for user in users), users
