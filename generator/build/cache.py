@@ -24,7 +24,8 @@ import fcntl
 import os
 import pickle
 import shutil
-from dataclasses import dataclass, field, replace
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -55,6 +56,11 @@ class BuildCache:
         self.folder = folder
         self._lock = lock
         self.state = self._read_state()
+        self._tidying: threading.Thread | None = None
+        if self.state.spare_files is not None and self.spare.is_dir():
+            # ~1.5 s of directory reads at 10,000 events: done while the content is validated
+            self._tidying = threading.Thread(target=_remove_unknown, args=(self.spare, self.state.spare_files))
+            self._tidying.start()
 
     @classmethod
     def open(cls, folder: Path) -> BuildCache | None:
@@ -69,6 +75,8 @@ class BuildCache:
         return cls(folder, lock)
 
     def close(self) -> None:
+        if self._tidying is not None:
+            self._tidying.join()
         self._lock.close()
 
     def records(self) -> RecordCache:
@@ -83,6 +91,11 @@ class BuildCache:
     def search(self) -> Path:
         return self.folder / "search"
 
+    @property
+    def _changing(self) -> Path:
+        """Present while a build changes ``spare/`` and ``search/``: then they are unknown."""
+        return self.folder / "changing"
+
     def _read_state(self) -> CacheState:
         try:
             with open(self.folder / "state.pickle", "rb") as file:
@@ -91,6 +104,8 @@ class BuildCache:
             return CacheState()
         if fmt != STATE_FORMAT or not isinstance(state, CacheState):
             return CacheState()
+        if self._changing.exists():  # the last build stopped half-way
+            state.spare_files = state.search_files = None
         return state
 
     def _save(self, state: CacheState) -> None:
@@ -114,9 +129,11 @@ class BuildCache:
         known, else ``fresh`` and an emptied ``search/``. Both count as unknown until `commit`."""
         base, base_files = (out, self.state.published_files) if self.published(out) else (None, {})
         spare_files, search_files = self.state.spare_files, self.state.search_files
-        self._save(replace(self.state, spare_files=None, search_files=None))
+        if self._tidying is not None:
+            self._tidying.join()  # before any worker is forked, and before anything is written
+            self._tidying = None
+        self._changing.touch()
         if spare_files is not None and self.spare.is_dir() and _same_disk(self.folder, out.parent):
-            _remove_unknown(self.spare, spare_files)
             site = Target(self.spare, spare_files, base, base_files)
         else:
             shutil.rmtree(self.spare, ignore_errors=True)
@@ -127,24 +144,29 @@ class BuildCache:
             search_files = {}
         return site, Target(self.search, search_files)
 
-    def commit(self, out: Path, site_files: dict[str, str], search_files: dict[str, str], state: CacheState) -> None:
-        """After the new site replaced ``out``: the site before it (moved to ``old``) becomes the
-        spare if its files are known, and the state is saved."""
+    def commit(
+        self,
+        out: Path,
+        state: CacheState,
+        site_files: dict[str, str],
+        search_files: dict[str, str],
+        old: Path | None,
+        old_files: dict[str, str] | None,
+    ) -> None:
+        """After the new site replaced ``out``: ``old``, the site published before (moved aside),
+        becomes the spare if its files are known; the state is saved."""
+        shutil.rmtree(self.spare, ignore_errors=True)
+        state.spare_files = None
+        if old is not None and old.is_dir():
+            if old_files is not None:
+                old.rename(self.spare)
+                state.spare_files = old_files
+            else:
+                shutil.rmtree(old, ignore_errors=True)
         state.published, state.published_files, state.search_files = str(out), site_files, search_files
         self._save(state)
+        self._changing.unlink(missing_ok=True)
         self.state = state
-
-    def keep_spare(self, old: Path | None, old_files: dict[str, str] | None) -> None:
-        """``old`` (the site published before this build, moved aside) becomes the spare."""
-        shutil.rmtree(self.spare, ignore_errors=True)
-        if old is not None and old_files is not None and old.is_dir():
-            old.rename(self.spare)
-            self.state.spare_files = old_files
-        else:
-            if old is not None:
-                shutil.rmtree(old, ignore_errors=True)
-            self.state.spare_files = None
-        self._save(self.state)
 
 
 def _remove_unknown(folder: Path, known: dict[str, str]) -> None:

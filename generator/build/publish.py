@@ -116,9 +116,10 @@ def publish(
             result = run_stages(project, site, today, fresh, work, progress)
             replace_directory(fresh, out)
             return result.summary.describe()
-        replaced = dict(cache.state.published_files) if cache.published(out) else None
-        target, search = cache.targets(out, fresh)
-        previous = cache.previous(out, build_key(project, site, today))
+        with progress.stage("Zwischenspeicher"):
+            replaced = dict(cache.state.published_files) if cache.published(out) else None
+            target, search = cache.targets(out, fresh)
+            previous = cache.previous(out, build_key(project, site, today))
         result = run_stages(project, site, today, target, work, progress, previous, search)
         old = scratch / "old"
         with interrupts_deferred():  # Ctrl+C between the renames would leave no site at all
@@ -126,8 +127,7 @@ def publish(
                 out.rename(old)
             target.root.rename(out)
         with progress.stage("Zwischenspeicher"):
-            cache.commit(out, result.files, result.search_files, result.state)
-            cache.keep_spare(old if old.exists() else None, replaced)
+            cache.commit(out, result.state, result.files, result.search_files, old if old.exists() else None, replaced)
         return result.summary.describe()
     finally:
         if scratch is not None:

@@ -90,8 +90,9 @@ def run_stages(
                     pool.close()
                     release_free_memory()
 
+        incremental = bool(previous.units)
         for stage in STAGES:
-            for needed in stage.reads:
+            for needed in stage.reads + (() if incremental else stage.full_build_reads):
                 finish(needed)
             with progress.stage(stage.label):
                 finishers[stage.name] = stage.start(run)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,6 +84,9 @@ class Stage:
     """Hands its tasks to the pool; returns what finishes the stage."""
     uses_pool: bool = True
     """Whether its tasks run in the worker pool (which ends once no such stage is left)."""
+    full_build_reads: tuple[str, ...] = ()
+    """Stages to finish first when nothing is taken over from a previous build: in a full build at
+    county scale the workers hold ~300 MB each, which Pagefind's peak should not meet."""
 
 
 # --- units: a record's outputs, taken over when their key is unchanged ----------------------------
@@ -244,8 +248,17 @@ def start_feeds(run: BuildRun) -> Callable[[], None]:
 # --- open data, widgets, notices, QR codes ---------------------------------------------------------
 
 
+def _open_data() -> Written:
+    """The JSON API with its schemas (made every time; ~2 s at 10,000 events)."""
+    state = jobs.state()
+    writer = Writer(state.target)
+    added = record_dates(state.project.root, state.site, state.catalog.today)
+    write_api(lambda path, data: writer.write("", path, data), ApiBuilder(state.site, state.catalog, added))
+    return writer.written, writer.touched
+
+
 def _shared_extras() -> Written:
-    """Open data (JSON, CSV, news feeds), monthly programmes, category widgets: made every time."""
+    """CSV, news feeds, monthly programmes, category widgets: made every time."""
     state = jobs.state()
     site, catalog = state.site, state.catalog
     writer = Writer(state.target)
@@ -253,11 +266,9 @@ def _shared_extras() -> Written:
     def emit(path: str, data: bytes) -> None:
         writer.write("", path, data)
 
-    added = record_dates(state.project.root, site, catalog.today)
-    write_api(emit, ApiBuilder(site, catalog, added))
     emit(urls.csv_file("vereine"), clubs_csv(site))
     emit(urls.csv_file("veranstaltungen"), events_csv(site, catalog.upcoming(days=OCCURRENCE_DAYS)))
-    entries = news_entries(site, catalog, added)
+    entries = news_entries(site, catalog, record_dates(state.project.root, site, catalog.today))
     emit(urls.news_rss(), rss(site, entries))
     emit(urls.news_atom(), atom(site, entries, dtstamp_for(catalog.today)))
     renderer = StandaloneRenderer(site, catalog, state.project.theme_dir, emit)
@@ -285,7 +296,7 @@ def _record_extras(events: list[str], clubs: list[str], codes: list[tuple[str, s
 def start_extras(run: BuildRun) -> Callable[[], None]:
     site, catalog, keys = run.fingerprints.site, run.fingerprints.catalog, run.fingerprints
     label = "Offene Daten, Widget, QR-Codes, Aushänge"
-    tasks: list[Task] = [run.jobs.submit(label, _shared_extras)]
+    tasks: list[Task] = [run.jobs.submit(label, _open_data), run.jobs.submit(label, _shared_extras)]
     made_units: dict[str, tuple[str, list[str]]] = {}
     events, clubs, codes = [], [], []
     for event_id in sorted(site.events):
@@ -328,23 +339,40 @@ def start_search(run: BuildRun) -> Callable[[], None]:
     state = jobs.state()
     previous = [path for path in run.writer.target.base_files if path.startswith(f"{pagefind.BUNDLE_DIR}/")]
     index = None
+    scratch = _memory_folder(state.work)
     if not (unchanged and previous):
-        shutil.rmtree(state.work / pagefind.BUNDLE_DIR, ignore_errors=True)
-        index = pagefind.start_index(state.work, run.search.root)
+        index = pagefind.start_index(scratch, run.search.root)
 
     def finish() -> None:
         if index is None:
             for relative in previous:
                 run.writer.reuse("search", relative)
             return
-        index.wait()
-        bundle = state.work / pagefind.BUNDLE_DIR
-        for root, _dirs, files in os.walk(bundle):
-            for name in files:
-                path = Path(root, name)
-                run.writer.copy_in("search", f"{pagefind.BUNDLE_DIR}/{path.relative_to(bundle).as_posix()}", path)
+        try:
+            index.wait()
+            bundle = scratch / pagefind.BUNDLE_DIR
+            for root, _dirs, files in os.walk(bundle):
+                for name in files:
+                    path = Path(root, name)
+                    run.writer.copy_in("search", f"{pagefind.BUNDLE_DIR}/{path.relative_to(bundle).as_posix()}", path)
+        finally:
+            if scratch != state.work:
+                shutil.rmtree(scratch, ignore_errors=True)
 
     return finish
+
+
+def _memory_folder(fallback: Path) -> Path:
+    """A new folder in memory (/dev/shm) where there is one, else ``fallback``: Pagefind writes a
+    file per page, which the build reads once and keeps only where it changed (on a slow disk,
+    creating and deleting ~12,000 files costs seconds)."""
+    shm = Path("/dev/shm")
+    if shm.is_dir() and os.access(shm, os.W_OK):
+        try:
+            return Path(tempfile.mkdtemp(prefix="engagiert-pagefind-", dir=shm))
+        except OSError:
+            pass
+    return fallback
 
 
 STAGES: tuple[Stage, ...] = (
@@ -372,7 +400,14 @@ STAGES: tuple[Stage, ...] = (
         start_frame,
         uses_pool=False,
     ),
-    # after feeds and extras: the workers are gone before Pagefind's peak (~1.1 GB at 10k events)
-    Stage("search", "Suchindex", ("frame", "feeds", "extras"), ("pagefind/*",), start_search, uses_pool=False),
+    Stage(
+        "search",
+        "Suchindex",
+        ("frame",),
+        ("pagefind/*",),
+        start_search,
+        uses_pool=False,
+        full_build_reads=("feeds", "extras"),
+    ),
 )
 """In the order they start; `pages` runs first so its tasks are first in the workers' queue."""

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.build.stages import LIST_TASKS, STAGES
-from generator.build.writer import DuplicateOutputError, UnclaimedOutputError, Writer, link_tree
+from generator.build.writer import DuplicateOutputError, Target, UnclaimedOutputError, Writer, digest
 from generator.outputs.pages.render import LIST_GROUPS
 
 
@@ -46,20 +46,31 @@ def test_a_stage_cannot_write_outside_its_claims(tmp_path: Path) -> None:
     with pytest.raises(UnclaimedOutputError):
         writer.write("feeds", "index.html", b"")
     with pytest.raises(UnclaimedOutputError):
-        writer.adopt("feeds", ["api/v1/events.json"])
+        writer.adopt("feeds", [("api/v1/events.json", "0")])
 
 
-def test_reused_files_are_links_and_a_link_tree_shares_every_file(tmp_path: Path) -> None:
-    old = tmp_path / "old"
-    (old / "a" / "b").mkdir(parents=True)
-    (old / "a" / "b" / "c.txt").write_text("x")
-    (old / "d.txt").write_text("y")
-    writer = Writer(tmp_path / "new")
-    writer.reuse("frame", "a/b/c.txt", old / "a" / "b" / "c.txt")
-    assert (tmp_path / "new/a/b/c.txt").stat().st_ino == (old / "a/b/c.txt").stat().st_ino
-    link_tree(old, tmp_path / "copy")
-    assert sorted(p.relative_to(tmp_path / "copy").as_posix() for p in (tmp_path / "copy").rglob("*.txt")) == [
-        "a/b/c.txt",
-        "d.txt",
-    ]
-    assert (tmp_path / "copy/d.txt").stat().st_ino == (old / "d.txt").stat().st_ino
+def test_files_already_there_are_not_written_and_reused_files_are_links(tmp_path: Path) -> None:
+    published, spare = tmp_path / "published", tmp_path / "spare"
+    for folder in (published, spare):
+        (folder / "a").mkdir(parents=True)
+        (folder / "a" / "same.txt").write_text("gleich")
+    (published / "a" / "kept.txt").write_text("alt")
+    (spare / "a" / "stale.txt").write_text("weg")
+    target = Target(
+        spare,
+        present={"a/same.txt": digest(b"gleich"), "a/stale.txt": digest(b"weg")},
+        base=published,
+        base_files={"a/same.txt": digest(b"gleich"), "a/kept.txt": digest(b"alt")},
+    )
+    before = (spare / "a" / "same.txt").stat().st_ino
+    writer = Writer(target)
+    writer.write("extras", "a/same.txt", b"gleich")  # the bytes are there: not touched
+    assert writer.reuse("frame", "a/kept.txt")  # taken over from the published site: a hard link
+    assert not writer.reuse("frame", "a/never.txt")
+    writer.write("extras", "b/new.txt", b"neu")
+    assert writer.remove_stale() == 1
+    assert (spare / "a" / "same.txt").stat().st_ino == before
+    assert (spare / "a" / "kept.txt").stat().st_ino == (published / "a" / "kept.txt").stat().st_ino
+    assert not (spare / "a" / "stale.txt").exists() and (spare / "b" / "new.txt").read_text() == "neu"
+    assert writer.touched == 2
+    assert sorted(writer.files) == ["a/kept.txt", "a/same.txt", "b/new.txt"]
