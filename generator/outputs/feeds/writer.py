@@ -1,4 +1,4 @@
-"""Write every calendar feed and the single-event files into the built site.
+"""Every calendar feed and the single-event files, handed to an `Emit` (the build writes them).
 
 Each event is rendered once; its bytes go unchanged into the all-events feed,
 into each club/category/venue/audience feed it belongs to and into its own

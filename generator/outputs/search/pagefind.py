@@ -1,4 +1,4 @@
-"""Full-text search: run Pagefind over the built site.
+"""Full-text search: run Pagefind over the indexed pages, trimmed to what it reads.
 
 Pagefind indexes only elements marked ``data-pagefind-body`` (the record and
 editorial pages; listings and the search page itself stay out), reads the

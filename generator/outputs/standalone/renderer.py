@@ -1,4 +1,4 @@
-"""Small standalone HTML documents written straight into the built site after MkDocs.
+"""Small standalone HTML documents outside the portal frame: widget, notices, programmes.
 
 The embeddable widget and the printable notices and programmes are not portal pages: no Material
 shell, no navigation, no JavaScript, only their own inline CSS (`theme/standalone/*.css`), so
