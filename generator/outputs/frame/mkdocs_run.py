@@ -37,20 +37,14 @@ def run_mkdocs(
     town: Town,
     nav: list[NavEntry],
     today: date | None = None,
-    dirty: bool = False,
 ) -> None:
-    """Build the page shells. ``today`` becomes the build date (sitemap lastmod, gzip stamp).
-
-    ``dirty``: rebuild only pages whose Markdown is newer than their output (used by `serve`).
-    """
+    """Build the page shells. ``today`` becomes the build date (sitemap lastmod, gzip stamp)."""
     _quiet_mkdocs()
-    # a dirty build (serve only) makes MkDocs warn on every rebuild about stale navigation
-    logging.getLogger("mkdocs.commands.build").setLevel(logging.ERROR if dirty else logging.NOTSET)
     with _source_date(today):
-        _build(mkdocs_file, docs_dir, site_dir, town, nav, dirty)
+        _build(mkdocs_file, docs_dir, site_dir, town, nav)
 
 
-def _build(mkdocs_file: Path, docs_dir: Path, site_dir: Path, town: Town, nav: list[NavEntry], dirty: bool) -> None:
+def _build(mkdocs_file: Path, docs_dir: Path, site_dir: Path, town: Town, nav: list[NavEntry]) -> None:
     try:
         config = load_config(
             config_file=str(mkdocs_file),
@@ -60,9 +54,8 @@ def _build(mkdocs_file: Path, docs_dir: Path, site_dir: Path, town: Town, nav: l
             site_url=town.site_url,
             site_description=str(escape(town.tagline or "")),
             nav=[{str(escape(entry.title)): source_file(entry.url)} for entry in nav],
-            **({"strict": False} if dirty else {}),  # MkDocs warns about every dirty build
         )
-        mkdocs_build(config, dirty=dirty)
+        mkdocs_build(config)
     except (Abort, ConfigurationError) as exc:
         raise MkDocsError(str(exc)) from exc
 
