@@ -28,7 +28,7 @@ def test_ctrl_c_stops_the_build_cleanly(tmp_path: Path) -> None:
     deadline = time.monotonic() + 60
     while not list(tmp_path.glob(".site-*")) and build.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)  # the staging folder next to the site appears once the content is loaded
-    time.sleep(0.5)
+    time.sleep(0.1)  # mid-build: the pages and the workers come next (a build ends in ~2–4 s)
     assert build.poll() is None, "Voraussetzung: der Bau läuft noch"
     os.killpg(build.pid, signal.SIGINT)
     stdout, stderr = build.communicate(timeout=60)  # returns only when no process holds the pipes
