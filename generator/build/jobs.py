@@ -97,11 +97,15 @@ class Jobs:
         if self.workers > 0:
             flush_standard_streams()  # a forked child would flush its copy of the buffers again
             context = get_context("fork" if fork_is_safe() else "spawn")
-            with interrupts_deferred():  # every worker starts now, before the pool's own thread
-                self._pool = ProcessPoolExecutor(
-                    self.workers, mp_context=context, initializer=_start_worker, initargs=(self.state,)
-                )
-                self._pool.submit(_ready).result()  # fork all workers now, not at the first real task
+            try:
+                with interrupts_deferred():  # every worker starts now, before the pool's own thread
+                    self._pool = ProcessPoolExecutor(
+                        self.workers, mp_context=context, initializer=_start_worker, initargs=(self.state,)
+                    )
+                    self._pool.submit(_ready).result()  # fork all workers now, not at the first real task
+            except BaseException as error:  # Ctrl+C held back until here: `with` does not call __exit__
+                self.__exit__(type(error), error, error.__traceback__)
+                raise
         return self
 
     def __exit__(

@@ -68,6 +68,8 @@ def _build(project: Project, out: Path, today: date | None, progress: Progress |
         print(f"{kind}: {exc} Die Seite wurde nicht gebaut; die bisherige Fassung bleibt unverändert.", file=sys.stderr)
         return 1
     except Exception as exc:  # a bug, not a content problem: say so in German, keep the old site
+        if _interrupted(exc):
+            raise KeyboardInterrupt from exc
         if os.environ.get("ENGAGIERT_DEBUG"):
             traceback.print_exc()
         print(
@@ -84,6 +86,17 @@ def _build(project: Project, out: Path, today: date | None, progress: Progress |
     print(f"Seite gebaut in {out} ({seconds} s, Stichtag {today.isoformat()}): {progress.summary()}.")
     print(f"Geschrieben: {summary}.")
     return 0
+
+
+def _interrupted(error: BaseException) -> bool:
+    """Ctrl+C that a library turned into its own error: pydantic-core reports a KeyboardInterrupt
+    raised while it serialises as a PydanticSerializationError naming it."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt) or "KeyboardInterrupt" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def load_cached(project: Project, cache: BuildCache | None) -> tuple[Site | None, ProblemReport]:
