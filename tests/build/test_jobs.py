@@ -106,3 +106,24 @@ def test_ctrl_c_during_a_fork_arrives_after_it() -> None:
         reached_end_of_block = True
     assert reached_end_of_block
     assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, set()), "Strg+C wirkt wieder"
+
+
+def test_ctrl_c_held_back_while_the_pool_starts_ends_its_workers(
+    sample_state: BuildState, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The signal arrives as the fork block is left, inside `Jobs.__enter__`, where `with` would not
+    call `__exit__`: the workers (which ignore Ctrl+C and hold the output pipes) must end anyway."""
+    from contextlib import contextmanager
+    from multiprocessing import active_children
+
+    before = set(active_children())
+
+    @contextmanager
+    def ctrl_c_when_left():
+        yield
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(jobs, "interrupts_deferred", ctrl_c_when_left)
+    with pytest.raises(KeyboardInterrupt), Jobs(sample_state, 2):
+        pass
+    assert set(active_children()) <= before
