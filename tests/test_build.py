@@ -145,3 +145,22 @@ def test_contributor_text_cannot_break_out_of_head_attributes(tmp_path, markup_u
     head = html.split("</head>")[0]
     assert '<meta name="description" content="Zitat: &#34;&gt; &lt;b onmouseover' in head
     assert "<b onmouseover" not in html
+
+
+_TEL_LINK = re.compile(r'<a href="tel:([+0-9]+)">([^<]*)</a>')
+_UNLINKED_PHONE = re.compile(r"Telefon[^<\d]{0,30}[+0(]\d[\d /()-]{4,}")
+
+
+def test_every_phone_number_on_the_portal_can_be_tapped(sample_site: Path) -> None:
+    """Contact point, clubs, calls, venues, legal pages and editorial texts: after "Telefon" comes a
+    `tel:` link that dials exactly the digits shown (notices and programmes are for paper)."""
+    pages = [p for p in sample_site.rglob("index.html") if not {"aushang", "programm", "widget"} & set(p.parts)]
+    linked = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        for dialled, shown in _TEL_LINK.findall(html):
+            assert dialled == ("+" if shown.startswith("+") else "") + re.sub(r"\D", "", shown), (page, shown)
+            linked += 1
+        unlinked = _UNLINKED_PHONE.findall(_TEL_LINK.sub("", html))
+        assert unlinked == [], (page.relative_to(sample_site).as_posix(), unlinked)
+    assert linked > 50

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from generator import urls
 from generator.derive import german
@@ -59,5 +60,14 @@ def template_environment(templates_dir: Path) -> Environment:
         capitalize_first=lambda text: text[:1].upper() + text[1:],
         options=lambda terms: [(term.id, term.label) for term in terms],
         club_options=lambda clubs: [(club.id, club.data.name) for club in clubs],
+        phone=phone_link,
     )
     return env
+
+
+def phone_link(number: str) -> Markup:
+    """A phone number as citizens see it, which a phone dials when tapped: the ``tel:`` address
+    keeps the digits and a leading + only (RFC 3966 allows no spaces; "03535 482-0", "03535/4820"
+    and "(03535) 48 20" all dial 035354820)."""
+    dialled = ("+" if number.lstrip().startswith("+") else "") + "".join(c for c in number if c.isdigit())
+    return Markup('<a href="tel:{}">{}</a>').format(dialled, number)

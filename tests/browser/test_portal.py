@@ -172,3 +172,15 @@ def test_print_shows_a_clean_programme(page: Page, site_server: SiteServer) -> N
         assert page.locator(hidden).first.evaluate("e => getComputedStyle(e).display") == "none", hidden
     expect(page.locator(".eg-day").first).to_be_visible()
     assert UPCOMING_DAYS >= 14
+
+
+def test_tables_in_editorial_pages_are_as_large_as_the_text_on_a_phone(page: Page, site_server: SiteServer) -> None:
+    """The contact point's opening hours are a Markdown table; Material sets its text to 12.8 px."""
+    page.set_viewport_size({"width": 360, "height": 780})
+    page.goto(site_server.url("anlaufstelle/"))
+    sizes = page.evaluate(
+        """() => [...document.querySelectorAll('article table td')].map(
+            cell => parseFloat(getComputedStyle(cell).fontSize))"""
+    )
+    body = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)")
+    assert sizes and min(sizes) >= body >= 16
