@@ -184,3 +184,36 @@ def test_tables_in_editorial_pages_are_as_large_as_the_text_on_a_phone(page: Pag
     )
     body = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)")
     assert sizes and min(sizes) >= body >= 16
+
+
+def test_the_subscribe_page_offers_subscribing_on_the_first_phone_screen(page: Page, site_server: SiteServer) -> None:
+    """Subscribe and copy come before the how-tos; the copy button copies the feed's https address."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.url().rstrip("/"))
+    page.set_viewport_size({"width": 360, "height": 780})
+    page.goto(site_server.url("kalender/"))
+    subscribe = page.get_by_role("link", name="In der Kalender-App abonnieren")
+    copy = page.locator(".eg-subscribe-all button.eg-copy")
+    expect(copy).to_have_text("Adresse kopieren")
+    for control in (subscribe, copy):
+        box = control.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 780 and box["height"] >= 44
+    assert (subscribe.get_attribute("href") or "").startswith("webcal://") and "kalender/alle.ics" in (
+        subscribe.get_attribute("href") or ""
+    )
+    copy.click()
+    expect(copy).to_have_text("Kopiert ✓")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("https://") and copied.endswith("/kalender/alle.ics")
+    headings = page.locator("h3").all_inner_texts()
+    assert headings.index("Android-Handy") > headings.index("Alle Veranstaltungen")  # the how-tos come after
+
+
+def test_without_javascript_the_subscribe_page_shows_the_address_instead_of_copy_buttons(
+    browser: Browser, site_server: SiteServer
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_server.url("kalender/"))
+    assert page.locator("button.eg-copy:visible").count() == 0
+    assert page.get_by_text("https://", exact=False).first.is_visible()
+    context.close()
