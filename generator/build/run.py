@@ -74,30 +74,35 @@ def run_stages(
     search_writer = Writer(search or Target(work / "search"))
     state = BuildState(project, site, catalog, today, target, work)
     count = workers_for(site) if workers is None else workers
-    with Jobs(state, count) as pool:
-        run = BuildRun(pool, writer, search_writer, previous, fingerprints, CacheState(build_key=key))
-        finishers: dict[str, Callable[[], None]] = {}
-        labels = {stage.name: stage.label for stage in STAGES}
-        pool_stages = {stage.name for stage in STAGES if stage.uses_pool}
+    run: BuildRun | None = None
+    try:
+        with Jobs(state, count) as pool:
+            run = BuildRun(pool, writer, search_writer, previous, fingerprints, CacheState(build_key=key))
+            finishers: dict[str, Callable[[], None]] = {}
+            labels = {stage.name: stage.label for stage in STAGES}
+            pool_stages = {stage.name for stage in STAGES if stage.uses_pool}
 
-        def finish(name: str) -> None:
-            finisher = finishers.pop(name, None)
-            if finisher is not None:
-                with progress.stage(labels[name]):
-                    finisher()
-                pool_stages.discard(name)
-                if not pool_stages and pool.parallel:  # Pagefind's peak comes last: hand the memory to it
-                    pool.close()
-                    release_free_memory()
+            def finish(name: str) -> None:
+                finisher = finishers.pop(name, None)
+                if finisher is not None:
+                    with progress.stage(labels[name]):
+                        finisher()
+                    pool_stages.discard(name)
+                    if not pool_stages and pool.parallel:  # Pagefind's peak comes last: hand the memory to it
+                        pool.close()
+                        release_free_memory()
 
-        incremental = bool(previous.units)
-        for stage in STAGES:
-            for needed in stage.reads + (() if incremental else stage.full_build_reads):
-                finish(needed)
-            with progress.stage(stage.label):
-                finishers[stage.name] = stage.start(run)
-        for stage in STAGES:
-            finish(stage.name)
+            incremental = bool(previous.units)
+            for stage in STAGES:
+                for needed in stage.reads + (() if incremental else stage.full_build_reads):
+                    finish(needed)
+                with progress.stage(stage.label):
+                    finishers[stage.name] = stage.start(run)
+            for stage in STAGES:
+                finish(stage.name)
+    finally:
+        for step in run.cleanup if run is not None else ():
+            step()
     writer.remove_stale()
     counts = writer.counts()
     summary = RunSummary({stage.label: counts.get(stage.name, 0) for stage in STAGES}, writer.touched)

@@ -61,6 +61,8 @@ class BuildRun:
     """This build's keys, for the next one."""
     made: dict[str, Any] = field(default_factory=dict)
     """What a stage hands on to the stages that read it (by stage name)."""
+    cleanup: list[Callable[[], None]] = field(default_factory=list)
+    """What the runner does at the end however the build ends (stop Pagefind, remove its folder)."""
 
     def previous_files(self, unit: str, key: str) -> list[str] | None:
         """The files ``unit`` made in the previous build, if made for ``key`` and still published."""
@@ -338,26 +340,26 @@ def start_search(run: BuildRun) -> Callable[[], None]:
     unchanged = run.made["frame"]
     state = jobs.state()
     previous = [path for path in run.writer.target.base_files if path.startswith(f"{pagefind.BUNDLE_DIR}/")]
-    index = None
-    scratch = _memory_folder(state.work)
-    if not (unchanged and previous):
-        index = pagefind.start_index(scratch, run.search.root)
+    if unchanged and previous:
 
-    def finish() -> None:
-        if index is None:
+        def take_over() -> None:
             for relative in previous:
                 run.writer.reuse("search", relative)
-            return
-        try:
-            index.wait()
-            bundle = scratch / pagefind.BUNDLE_DIR
-            for root, _dirs, files in os.walk(bundle):
-                for name in files:
-                    path = Path(root, name)
-                    run.writer.copy_in("search", f"{pagefind.BUNDLE_DIR}/{path.relative_to(bundle).as_posix()}", path)
-        finally:
-            if scratch != state.work:
-                shutil.rmtree(scratch, ignore_errors=True)
+
+        return take_over
+    scratch = _memory_folder(state.work)
+    if scratch != state.work:
+        run.cleanup.append(lambda: shutil.rmtree(scratch, ignore_errors=True))
+    index = pagefind.start_index(scratch, run.search.root)
+    run.cleanup.insert(0, index.cancel)  # a no-op once it finished; a build failing meanwhile stops it
+
+    def finish() -> None:
+        index.wait()
+        bundle = scratch / pagefind.BUNDLE_DIR
+        for root, _dirs, files in os.walk(bundle):
+            for name in files:
+                path = Path(root, name)
+                run.writer.copy_in("search", f"{pagefind.BUNDLE_DIR}/{path.relative_to(bundle).as_posix()}", path)
 
     return finish
 
