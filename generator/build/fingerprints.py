@@ -71,6 +71,7 @@ class Fingerprints:
         self.catalog = catalog
         self.build = build
         self._records: dict[tuple[str, str], str] = {}
+        self._by_kind = dict(_kinds(site))
         self._clubs_at: dict[str, list[str]] = {}
         for club in sorted(site.clubs.values()):
             if club.data.venue:
@@ -81,7 +82,7 @@ class Fingerprints:
         key = (kind, record_id)
         found = self._records.get(key)
         if found is None:
-            record = dict(_kinds(self.site))[kind][record_id]
+            record = self._by_kind[kind][record_id]
             text = f"{record.path}\0{record.data.model_dump_json()}\0{record.body}"
             found = self._records[key] = hashlib.sha256(text.encode()).hexdigest()
         return found

@@ -167,12 +167,6 @@ class Task:
             raise StageFailed(f"Stufe „{self.stage}“: {exc.summary}") from exc
 
 
-def results(tasks: list[Task]) -> Iterator[Any]:
-    """The results of ``tasks`` in order."""
-    for task in tasks:
-        yield task.result()
-
-
 class _WorkerError(Exception):
     """An exception of a task, carried back with its traceback as text (any exception pickles)."""
 

@@ -158,15 +158,6 @@ def _write_bytes(target: str, data: bytes) -> None:
         file.write(data)
 
 
-def write_file(target: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``target``; its folder is made only when missing (it mostly exists)."""
-    try:
-        _write_bytes(str(target), data)
-    except FileNotFoundError:
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        _write_bytes(str(target), data)
-
-
 def link(source: str | Path, target: str | Path) -> None:
     """A hard link where the file system allows one (the cache and the site share a disk), else a copy."""
     try:
