@@ -11,7 +11,7 @@ RESERVED_SECTIONS = frozenset(
     {"vereine", "veranstaltungen", "orte", "mitmachen", "kalender", "api", "impressum", "datenschutz",
      "barrierefreiheit", "suche", "assets", "pagefind", "bilder", "kategorien", "zielgruppen", "ortsteile",
      "monate", "archiv", "search", "sitemap.xml", "404", "melden",
-     "daten", "neu", "widget"}
+     "daten", "neu", "widget", "heute", "morgen", "wochenende", "naechste-woche"}
 )  # fmt: skip
 
 
@@ -63,6 +63,11 @@ def legal(name: str) -> str:
 def month(slug: str) -> str:
     """A calendar month, `2027-05`."""
     return f"monate/{slug}/"
+
+
+def time_range(slug: str) -> str:
+    """`heute`, `morgen`, `wochenende` or `naechste-woche` (`derive.ranges`)."""
+    return f"{slug}/"
 
 
 def archive() -> str:

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from generator.derive.agenda import AgendaItem
+from generator.derive.series import SeriesEntry, split_series
 from generator.models.club import Club
 from generator.models.event import Event
 from generator.models.opportunity import Opportunity
@@ -23,7 +24,8 @@ from generator.models.town import Term
 HORIZON_DAYS = 400
 """How far ahead pages show occurrences (open-ended series are cut here)."""
 UPCOMING_DAYS = 60
-HOME_DAYS = 14
+HIGHLIGHT_DAYS = 90
+"""How far ahead the start page looks for highlights."""
 ARCHIVE_DAYS = 365
 
 
@@ -117,6 +119,33 @@ class Catalog:
 
     def future(self, items: list[AgendaItem]) -> list[AgendaItem]:
         return [i for i in items if i.last_day >= self.today]
+
+    def between(self, first: date, last: date, items: list[AgendaItem] | None = None) -> list[AgendaItem]:
+        """Occurrences touching the days ``first`` to ``last`` (inclusive)."""
+        return [i for i in (self.items if items is None else items) if i.last_day >= first and i.day <= last]
+
+    def highlights(self, days: int = HIGHLIGHT_DAYS) -> list[AgendaItem]:
+        """The next occurrence of each event marked as highlight, soonest first."""
+        seen: set[str] = set()
+        result = []
+        for item in self.upcoming(days=days):
+            if item.event.data.highlight and item.event.id not in seen:
+                seen.add(item.event.id)
+                result.append(item)
+        return result
+
+    def split_series(self, items: list[AgendaItem]) -> tuple[list[AgendaItem], list[SeriesEntry]]:
+        """One-off occurrences by date, and each regular series once (`derive.series`) with its
+        dates of the next UPCOMING_DAYS."""
+        return split_series(items, self.next_taking_place, self.today + timedelta(days=UPCOMING_DAYS))
+
+    def next_taking_place(self, event_id: str) -> AgendaItem | None:
+        """The event's first occurrence from today on that is not cancelled."""
+        today = self.today
+        return next(
+            (i for i in self.by_event.get(event_id, ()) if i.last_day >= today and not i.cancelled),
+            None,
+        )
 
     def in_month(self, month: Month) -> list[AgendaItem]:
         """Items touching ``month``; indexed once by the months they span."""

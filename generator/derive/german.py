@@ -24,6 +24,11 @@ def long_date(value: date | datetime) -> str:
     return f"{GERMAN_SHORT[day.weekday()]}., {day.day}. {MONTHS[day.month - 1]} {day.year}"
 
 
+def weekday_short(value: date | datetime) -> str:
+    """`Sa` (lists add the full stop where they need it)."""
+    return GERMAN_SHORT[_day(value).weekday()]
+
+
 def full_date(value: date | datetime) -> str:
     """`Samstag, 22. Mai 2027`"""
     day = _day(value)
@@ -64,6 +69,24 @@ def recurrence_in_words(event: Event) -> str:
     repeat = event.repeat
     if repeat is None:
         return ""
+    parts = [_rhythm(event)]
+    if isinstance(event.start, datetime):
+        end = event.end
+        if isinstance(end, datetime) and end.date() == event.start.date():
+            parts.append(f"{clock(event.start)}–{clock(end)} Uhr")
+        else:
+            parts.append(f"{clock(event.start)} Uhr")
+    if repeat.until:
+        parts.append(f"bis {short_date(repeat.until)}")
+    elif repeat.count:
+        parts.append(f"{repeat.count}-mal")
+    return ", ".join(parts)
+
+
+def _rhythm(event: Event) -> str:
+    """`jeden Dienstag`, `täglich`, `jeden ersten Mittwoch im Monat`: the rule without times."""
+    repeat = event.repeat
+    assert repeat is not None
     days = repeat.days or []
     interval = repeat.interval
     if repeat.freq is Frequency.daily:
@@ -94,18 +117,52 @@ def recurrence_in_words(event: Event) -> str:
         rhythm = f"jährlich am {start_day.day}. {MONTHS[start_day.month - 1]}"
         if interval > 1:
             rhythm = f"alle {interval} Jahre am {start_day.day}. {MONTHS[start_day.month - 1]}"
-    parts = [rhythm]
+    return rhythm
+
+
+_ADVERBS = ("montags", "dienstags", "mittwochs", "donnerstags", "freitags", "samstags", "sonntags")
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical order as a German reader expects it: „Übungsabend“ between „Treffen“ and „Vortrag“."""
+    return text.casefold().translate(_UMLAUTS)
+
+
+_UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "„": "", "“": "", '"': ""})
+
+
+def hours(start: datetime, end: date | datetime | None) -> str:
+    """`19–21 Uhr`, `19:30–21 Uhr`, `19 Uhr`: the short form lists use for a regular meeting."""
+    if isinstance(end, datetime) and end.date() == start.date():
+        return f"{_short_clock(start)}–{_short_clock(end)} Uhr"
+    return f"{_short_clock(start)} Uhr"
+
+
+def _short_clock(value: datetime) -> str:
+    return str(value.hour) if value.minute == 0 else f"{value.hour}:{value.minute:02}"
+
+
+def rhythm_in_brief(event: Event) -> str:
+    """`mittwochs, 19–21 Uhr`; `jeden ersten Mittwoch im Monat, 18 Uhr`; `täglich, 17 Uhr`.
+
+    The short rhythm of a regular meeting in a list, without its last date (lists show the next
+    date instead; the event's page gives the full rule)."""
+    repeat = event.repeat
+    if repeat is None:
+        return ""
+    if repeat.freq is Frequency.weekly and repeat.interval == 1:
+        days = [d.day for d in repeat.days] if repeat.days else [_day(event.start).weekday()]
+        rhythm = _join([_ADVERBS[day] for day in sorted(set(days))])
+    else:
+        rhythm = _rhythm(event)
     if isinstance(event.start, datetime):
-        end = event.end
-        if isinstance(end, datetime) and end.date() == event.start.date():
-            parts.append(f"{clock(event.start)}–{clock(end)} Uhr")
-        else:
-            parts.append(f"{clock(event.start)} Uhr")
-    if repeat.until:
-        parts.append(f"bis {short_date(repeat.until)}")
-    elif repeat.count:
-        parts.append(f"{repeat.count}-mal")
-    return ", ".join(parts)
+        return f"{rhythm}, {hours(event.start, event.end)}"
+    return rhythm
+
+
+def join(items: list[str]) -> str:
+    """`a`, `a und b`, `a, b und c`."""
+    return _join(items)
 
 
 def _join(items: list[str]) -> str:

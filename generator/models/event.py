@@ -261,6 +261,12 @@ class Event(KeepsWrittenOffsets):
     accessibility: Accessibility | None = Field(None, title="Barrierefreiheit")
     image: Image | None = Field(None, title="Bild")
     tags: TextList = Field(default_factory=list, title="Schlagwörter")
+    highlight: YesNo | None = Field(
+        None,
+        title="Höhepunkt",
+        description="ja: Die Startseite stellt den Termin als Höhepunkt heraus. Sparsam verwenden — "
+        "gedacht für die wenigen großen Ereignisse im Monat (die Redaktion entscheidet).",
+    )
     website: HttpUrl | None = Field(None, title="Webseite zum Termin")
     contact: Contact | None = Field(None, title="Kontakt")
 

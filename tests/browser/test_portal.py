@@ -58,7 +58,8 @@ def test_checkbox_filters(page: Page, site_server: SiteServer, control: str, att
     page.goto(site_server.url("veranstaltungen/"))
     page.check(control)
     values = visible_values(page, "[data-filter-item]", attribute)
-    assert values and set(values) == expected
+    # a regular series lists every value its dates have (one of its places may be step-free)
+    assert values and all(expected <= set(value.split()) for value in values)
 
 
 def test_club_audience_and_district_filters(page: Page, site_server: SiteServer, catalog: Catalog) -> None:

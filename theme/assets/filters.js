@@ -3,19 +3,30 @@
 (function () {
   "use strict";
 
+  /* A regular series lists the days it takes place (data-dates): it matches a date range only
+     if one of them falls inside. A single event spans data-day to data-last. */
+  function inRange(item, from, to) {
+    var dates = item.dataset.dates;
+    if (dates !== undefined) {
+      return dates.split(" ").some(function (d) { return d && (!from || d >= from) && (!to || d <= to); });
+    }
+    return (!from || (item.dataset.last || "") >= from) && (!to || (item.dataset.day || "") <= to);
+  }
+
   function matches(item, filters) {
+    var from = "", to = "";
     for (var i = 0; i < filters.length; i++) {
       var f = filters[i];
       if (f.name === "from") {
-        if ((item.dataset.last || "") < f.value) return false;
+        from = f.value;
       } else if (f.name === "to") {
-        if ((item.dataset.day || "") > f.value) return false;
+        to = f.value;
       } else {
         var values = (item.dataset[f.name] || "").split(" ");
         if (values.indexOf(f.value) === -1) return false;
       }
     }
-    return true;
+    return (!from && !to) || inRange(item, from, to);
   }
 
   function activeFilters(form) {

@@ -15,7 +15,9 @@ from jinja2 import Template
 
 from generator import urls
 from generator.derive import german
-from generator.derive.catalog import HOME_DAYS, Catalog
+from generator.derive.agenda import AgendaItem
+from generator.derive.catalog import Catalog
+from generator.derive.ranges import time_ranges
 from generator.models.site import Site
 from generator.outputs.feeds.catalog import feed_groups
 from generator.outputs.frame import PageSource
@@ -26,6 +28,9 @@ from generator.outputs.pages.view import Fragments, ViewHelpers
 from generator.outputs.standalone.widget import snippets
 from generator.outputs.templates import CurrentPage, template_environment
 from generator.progress import Stage
+
+HOME_HIGHLIGHTS = 4
+HOME_OPPORTUNITIES = 3
 
 LIST_GROUPS = ("start", "months", "clubs", "venues", "opportunities", "terms", "editorial", "forms")
 """The pages that gather many records: start page with the event list, archive and subscribe page;
@@ -83,13 +88,22 @@ class PageRenderer:
         if "start" not in self.lists:
             return
         town, catalog = self.site.town, self.catalog
+        ranges = time_ranges(self.today)
+        today, weekend = ranges[0], ranges[2]
+        dated, series = catalog.split_series(catalog.upcoming())
         self._page(
             urls.home(),
             "home.html",
             town.portal_name,
             town.tagline or f"Vereine, Termine und Mitmachen in {town.name}",
-            items=catalog.upcoming(days=HOME_DAYS),
-            opportunities=catalog.open_opportunities()[:6],
+            highlights=catalog.highlights()[:HOME_HIGHLIGHTS] or dated[:HOME_HIGHLIGHTS],
+            marked_highlights=bool(catalog.highlights()),
+            ranges=ranges,
+            today_items=catalog.split_series(catalog.between(today.first, today.last)),
+            weekend=weekend,
+            weekend_items=catalog.split_series(catalog.between(weekend.first, weekend.last)),
+            opportunities=catalog.open_opportunities()[:HOME_OPPORTUNITIES],
+            opportunity_count=len(catalog.open_opportunities()),
             more_pages=sorted(
                 (p for p in self.site.pages.values() if not p.data.order), key=lambda p: p.data.title.lower()
             ),
@@ -100,9 +114,21 @@ class PageRenderer:
             urls.events(),
             "event_list.html",
             "Veranstaltungen",
-            f"Alle kommenden Veranstaltungen in {town.name}, nach Tagen geordnet",
-            items=catalog.upcoming(),
+            f"Besondere Termine und regelmäßige Treffen in {town.name}",
+            ranges=ranges,
+            dated=dated,
+            series=series,
         )
+        for time_range in ranges:
+            self._page(
+                urls.time_range(time_range.slug),
+                "time_range.html",
+                f"Veranstaltungen: {time_range.title}",
+                f"Was ist los in {town.name}? {time_range.title}, {time_range.dates_in_words}",
+                ranges=ranges,
+                range=time_range,
+                items=catalog.between(time_range.first, time_range.last),
+            )
         self._page(
             urls.archive(),
             "archive.html",
@@ -181,15 +207,16 @@ class PageRenderer:
         for record in clubs:
             if not self.records(urls.club(record.id)):
                 continue
-            upcoming = catalog.future(catalog.by_club.get(record.id, []))
+            dated, series = catalog.split_series(catalog.future(catalog.by_club.get(record.id, [])))
             self._page(
                 urls.club(record.id),
                 "club.html",
                 record.data.name,
                 self._summary(record.data.description, "Verein in " + town.name),
                 club=record,
-                upcoming=upcoming[:10],
-                more=max(0, len(upcoming) - 10),
+                upcoming=dated[:10],
+                series=series,
+                more=max(0, len(dated) - 10),
                 opportunities=catalog.opportunities_of(record.id),
                 embed=snippets(self.site, record.id),
                 jsonld=structured_data.organization(self.site, record),
@@ -211,15 +238,16 @@ class PageRenderer:
         for record in venues:
             if not self.records(urls.venue(record.id)):
                 continue
-            upcoming = self.catalog.future(self.catalog.by_venue.get(record.id, []))
+            dated, series = self.catalog.split_series(self.catalog.future(self.catalog.by_venue.get(record.id, [])))
             self._page(
                 urls.venue(record.id),
                 "venue.html",
                 record.data.name,
                 f"{record.data.address.street}, {record.data.address.postcode} {record.data.address.city}",
                 venue=record,
-                upcoming=upcoming[:10],
-                more=max(0, len(upcoming) - 10),
+                upcoming=dated[:10],
+                series=series,
+                more=max(0, len(dated) - 10),
                 clubs=[c for c in self.catalog.clubs_sorted() if c.data.venue == record.id],
                 jsonld=structured_data.place(self.site, record),
                 kind="Ort",
@@ -260,7 +288,7 @@ class PageRenderer:
                 term.description or f"{term.label} in {town.name}: Vereine und Termine",
                 term=term,
                 clubs=catalog.clubs_in(term.id),
-                upcoming=catalog.upcoming(catalog.by_category.get(term.id, []), days=90),
+                **self._dated_and_series(catalog.upcoming(catalog.by_category.get(term.id, []), days=90)),
                 feed=urls.feed_category(term.id),
             )
         for term in town.audiences:
@@ -271,9 +299,13 @@ class PageRenderer:
                 term.description or f"Vereine und Termine für {term.label} in {town.name}",
                 term=term,
                 clubs=catalog.clubs_for(term.id),
-                upcoming=catalog.upcoming(catalog.by_audience.get(term.id, []), days=90),
+                **self._dated_and_series(catalog.upcoming(catalog.by_audience.get(term.id, []), days=90)),
                 feed=urls.feed_audience(term.id),
             )
+
+    def _dated_and_series(self, items: list[AgendaItem]) -> dict[str, Any]:
+        dated, series = self.catalog.split_series(items)
+        return {"upcoming": dated, "series": series, "more": 0}
 
     def _editorial_and_legal(self) -> None:
         if "editorial" not in self.lists:

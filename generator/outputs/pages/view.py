@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 from generator import urls
 from generator.derive.agenda import AgendaItem
 from generator.derive.catalog import Catalog
+from generator.derive.series import SeriesEntry
 from generator.models.common import Accessibility
 from generator.models.event import Event, Place
 from generator.models.site import Record, Site
@@ -157,12 +158,14 @@ class ViewHelpers:
         return item.postponed
 
     @staticmethod
-    def group_by_day(items: list[AgendaItem]) -> list[tuple[date, list[AgendaItem]]]:
-        """Items grouped under the day they start (multi-day items only under their first day)."""
+    def group_by_day(items: list[AgendaItem], since: date | None = None) -> list[tuple[date, list[AgendaItem]]]:
+        """Items grouped under the day they start (multi-day items only under their first day);
+        with ``since``, an item that began earlier (a market on its second day) is listed under it."""
         groups: dict[date, list[AgendaItem]] = {}
         for item in items:
-            groups.setdefault(item.day, []).append(item)
-        return list(groups.items())
+            day = item.day if since is None or item.day >= since else since
+            groups.setdefault(day, []).append(item)
+        return sorted(groups.items(), key=lambda pair: pair[0]) if since is not None else list(groups.items())
 
     @staticmethod
     def time_of(item: AgendaItem) -> str:
@@ -188,6 +191,26 @@ class ViewHelpers:
             "day": item.day.isoformat(),
             "last": item.last_day.isoformat(),
         }
+
+    def series_filter_data(self, entry: SeriesEntry) -> dict[str, str]:
+        """`data-*` of a regular series: every value any of its dates has (a moved date's Ortsteil
+        too), and `dates`, the days it takes place, so "from … to …" matches only real dates."""
+        values: dict[str, dict[str, None]] = {}
+        for item in entry.items:
+            for key, value in self.filter_data(item).items():
+                if key not in ("day", "last"):
+                    values.setdefault(key, {}).update(dict.fromkeys(value.split()))
+        data = {key: " ".join(found) for key, found in values.items()}
+        data["dates"] = " ".join(dict.fromkeys(i.day.isoformat() for i in entry.items if not i.cancelled))
+        data["day"], data["last"] = entry.items[0].day.isoformat(), entry.items[-1].last_day.isoformat()
+        return data
+
+    def series_by_category(self, entries: list[SeriesEntry]) -> list[tuple[str, list[SeriesEntry]]]:
+        """Regular meetings under their topics, in the order of the town's categories."""
+        groups: dict[str, list[SeriesEntry]] = {term.id: [] for term in self.site.town.categories}
+        for entry in entries:
+            groups[entry.event.data.category].append(entry)
+        return [(category, members) for category, members in groups.items() if members]
 
     def month_grid(self, first: date, items: list[AgendaItem]) -> list[list[tuple[date | None, list[AgendaItem]]]]:
         """Weeks (Monday first) of the month starting at ``first``; each day with its items."""

@@ -10,13 +10,15 @@ Both are standalone pages (`standalone.py`) with `@page { size: A4 }` print CSS.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from itertools import islice
 from typing import NamedTuple
 
 from generator import urls
+from generator.derive import german
 from generator.derive.agenda import AgendaItem
 from generator.derive.catalog import Catalog, Month
+from generator.derive.series import SeriesEntry, split_series
 from generator.models.event import Status
 from generator.outputs.markdown import plain_text as plain
 from generator.outputs.pages.view import ViewHelpers
@@ -99,15 +101,63 @@ def days_of(month: Month, items: list[AgendaItem], view: ViewHelpers) -> list[tu
     return sorted(days.items())
 
 
+MAX_CHANGES_PRINTED = 3
+"""Changed dates of one series spelled out in the programme; the rest are counted."""
+
+
+class ProgrammeSeries(NamedTuple):
+    """A regular meeting in the monthly programme: listed once, with the month's exceptions."""
+
+    title: str
+    rhythm: str
+    place: str
+    note: str
+    """`Fällt aus am 23.12. und 30.12.; am 16.12. im Gemeindehaus`: what differs this month."""
+
+
+def programme_series(view: ViewHelpers, entry: SeriesEntry) -> ProgrammeSeries:
+    exceptions = [item for item in entry.items if item.cancelled or item.occurrence.change]
+    cancelled = [f"{item.occurrence.original_date:%d.%m.}" for item in exceptions if item.cancelled]
+    changed = [
+        f"{item.occurrence.original_date:%d.%m.} {_change_in_words(view, item)}"
+        for item in exceptions
+        if not item.cancelled
+    ]
+    if len(changed) > MAX_CHANGES_PRINTED:  # a series at a new place each day: the portal has them all
+        more = len(changed) - MAX_CHANGES_PRINTED + 1
+        changed = [*changed[: MAX_CHANGES_PRINTED - 1], f"{more} weitere Änderungen im Portal"]
+    notes = ([f"fällt aus am {german.join(cancelled)}"] if cancelled else []) + changed
+    regular = next((item for item in entry.items if not item.occurrence.change), entry.items[0])
+    return ProgrammeSeries(entry.title, entry.rhythm, view.place_name(regular), "; ".join(notes))
+
+
+def _change_in_words(view: ViewHelpers, item: AgendaItem) -> str:
+    """`verlegt auf Do. 17.12., 19–21 Uhr`, `in: Gemeindehaus`, `„Adventssingen“`."""
+    parts = []
+    if item.moved:
+        start = item.occurrence.start
+        clock = f", {german.hours(start, item.occurrence.end)}" if isinstance(start, datetime) else ""
+        parts.append(f"verlegt auf {german.weekday_short(start)}. {start:%d.%m.}{clock}")
+    change = item.occurrence.change
+    if change and (change.venue or change.location):
+        parts.append(f"in: {view.place_name(item)}")
+    if change and change.title:
+        parts.append(f"„{change.title}“")
+    return ", ".join(parts) or (change.note if change and change.note else "geändert")
+
+
 def write_programmes(renderer: StandaloneRenderer) -> None:
+    """Each month's programme: the one-off events day by day, then each regular meeting once."""
     catalog = renderer.catalog
     subscribe_url = renderer.site.town.site_url + urls.subscribe()
     view = ViewHelpers(renderer.site, catalog, "")  # places and times only: no links
     for month in catalog.months():
+        dated, series = split_series(catalog.in_month(month), catalog.next_taking_place)
         renderer.page(
             urls.programme(month.slug),
             "programme.html",
             month=month,
-            days=days_of(month, catalog.in_month(month), view),
+            days=days_of(month, dated, view),
+            series=[programme_series(view, entry) for entry in series],
             subscribe_url=subscribe_url,
         )

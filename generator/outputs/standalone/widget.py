@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from typing import Any
 
 from generator import urls
+from generator.derive.agenda import AgendaItem
+from generator.derive.catalog import Catalog
 from generator.models.site import Site
 from generator.outputs.standalone.renderer import StandaloneRenderer
 
@@ -46,6 +49,12 @@ def snippets(site: Site, club_id: str) -> Snippets:
     return Snippets(iframe, script)
 
 
+def _dated_and_series(catalog: Catalog, items: list[AgendaItem]) -> dict[str, Any]:
+    """A regular meeting once (its rhythm and next date), then the next one-off dates."""
+    dated, series = catalog.split_series(catalog.future(items))
+    return {"items": dated[: max(0, MAX_ITEMS - len(series))] or dated[:1], "series": series[:MAX_ITEMS]}
+
+
 def write_club_widgets(renderer: StandaloneRenderer, club_ids: list[str]) -> None:
     """The widget of each club in ``club_ids``."""
     site, catalog = renderer.site, renderer.catalog
@@ -54,7 +63,7 @@ def write_club_widgets(renderer: StandaloneRenderer, club_ids: list[str]) -> Non
             urls.widget_club(record.id),
             "widget.html",
             heading=f"Termine: {record.data.name}",
-            items=catalog.future(catalog.by_club.get(record.id, []))[:MAX_ITEMS],
+            **_dated_and_series(catalog, catalog.by_club.get(record.id, [])),
             show_organizers=False,
             more_url=urls.club(record.id),
             more_label="Alle Termine und mehr über den Verein",
@@ -69,7 +78,7 @@ def write_shared_widgets(renderer: StandaloneRenderer) -> None:
             urls.widget_category(term.id),
             "widget.html",
             heading=f"Termine: {term.label}",
-            items=catalog.future(catalog.by_category.get(term.id, []))[:MAX_ITEMS],
+            **_dated_and_series(catalog, catalog.by_category.get(term.id, [])),
             show_organizers=True,
             more_url=urls.category(term.id),
             more_label=f"Alle Termine und Vereine: {term.label}",
