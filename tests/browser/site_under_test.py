@@ -51,6 +51,7 @@ PAGE_TYPES = (
     PageType("Vereinsverzeichnis", "vereine/"),
     PageType("Vereinsseite", "vereine/", child=True),
     PageType("Veranstaltungsliste", "veranstaltungen/"),
+    PageType("Zeitraum (Dieses Wochenende)", "wochenende/"),
     PageType("Veranstaltungsseite", "veranstaltungen/", child=True),
     PageType("Monatsseite", "monate/", child=True),
     PageType("Archiv", "archiv/"),
