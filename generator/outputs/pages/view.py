@@ -16,6 +16,7 @@ from generator.derive.agenda import AgendaItem
 from generator.derive.catalog import Catalog
 from generator.models.common import Accessibility
 from generator.models.event import Event, Place
+from generator.models.opportunity import Opportunity
 from generator.models.site import Record, Site
 from generator.models.venue import Venue
 
@@ -31,6 +32,14 @@ class Fragment(NamedTuple):
 
 Fragments = dict[tuple[Any, ...], list[Fragment]]
 """List items rendered once for every page that shows them: one per `PageRenderer`."""
+
+
+def call_district(site: Site, call: Opportunity) -> str | None:
+    """A call's Ortsteil: its own, else its venue's (as events take their venue's)."""
+    if call.district:
+        return call.district
+    venue = site.venues.get(call.venue) if call.venue else None
+    return venue.data.district if venue else None
 
 
 class ViewHelpers:
@@ -187,6 +196,20 @@ class ViewHelpers:
             "wheelchair": wheelchair,
             "day": item.day.isoformat(),
             "last": item.last_day.isoformat(),
+        }
+
+    # --- calls to volunteer ----------------------------------------------------------------
+
+    def opportunity_district(self, call: Opportunity) -> str | None:
+        return call_district(self.site, call)
+
+    def opportunity_filter_data(self, call: Opportunity) -> dict[str, str]:
+        """`data-*` values the filters on /mitmachen/ match against."""
+        return {
+            "category": call.category or "",
+            "district": self.opportunity_district(call) or "",
+            "commitment": call.commitment.value if call.commitment else "",
+            "audiences": " ".join(call.audiences),
         }
 
     def month_grid(self, first: date, items: list[AgendaItem]) -> list[list[tuple[date | None, list[AgendaItem]]]]:
