@@ -8,11 +8,13 @@ unchanged (`cache.py`). A key is the digest of
 * the records the output shows, as declared below from what the templates read: an event page
   shows its organisers, its venue and the venues of moved dates; a club page its events (with
   their venues and co-organisers), its calls to volunteer and its venue; a venue page its
-  events and the clubs based there.
+  events and the clubs based there; an event page and a call's page the editorial pages that
+  list them ("Gehört zu", `derive/related.py`).
 
-Pages that gather many records (lists, months, the start page, terms) and the aggregate files
-(feeds, JSON, CSV) are always made again. `tests/build/test_incremental.py` checks, for every kind
-of change, that an incremental build gives the same bytes as a full one.
+Pages that gather many records (lists, months, the start page, terms, editorial pages with the
+dates and calls they list) and the aggregate files (feeds, JSON, CSV) are always made again.
+`tests/build/test_incremental.py` checks, for every kind of change, that an incremental build
+gives the same bytes as a full one.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.derive.catalog import Catalog
+from generator.derive.related import Related
 from generator.load.record_cache import code_version
 from generator.models.site import Record, Site
 from generator.project import Project
@@ -72,6 +75,7 @@ class Fingerprints:
         self.build = build
         self._records: dict[tuple[str, str], str] = {}
         self._by_kind = dict(_kinds(site))
+        self._related = Related.of(site)
         self._clubs_at: dict[str, list[str]] = {}
         for club in sorted(site.clubs.values()):
             if club.data.venue:
@@ -103,7 +107,7 @@ class Fingerprints:
 
     def event(self, event_id: str) -> str:
         """The event's page, notice and own calendar file."""
-        return self._key(self._event_parts(event_id))
+        return self._key(self._event_parts(event_id) + self._listed_on("events", event_id))
 
     def club(self, club_id: str) -> str:
         """The club's page and widget."""
@@ -133,4 +137,8 @@ class Fingerprints:
         return parts
 
     def opportunity(self, opportunity_id: str) -> str:
-        return self._key(self._opportunity_parts(opportunity_id))
+        return self._key(self._opportunity_parts(opportunity_id) + self._listed_on("opportunities", opportunity_id))
+
+    def _listed_on(self, kind: str, record_id: str) -> list[str]:
+        """The editorial pages that list the event or call: its own page links back to them."""
+        return [self.record("pages", page) for page in self._related.pages_of(kind, record_id)]

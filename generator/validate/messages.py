@@ -87,6 +87,7 @@ _VOCABULARIES = {
     "freq": "daily oder täglich, weekly oder wöchentlich, monthly oder monatlich, yearly oder jährlich",
     "wheelchair": "yes oder ja, limited oder teilweise, no oder nein",
     "accessibility_status": "vollständig vereinbar, teilweise vereinbar, nicht vereinbar",
+    "commitment": "einmalig, gelegentlich oder regelmäßig (auch regelmaessig)",
 }
 """German wording of closed vocabularies, which also accept these German words."""
 

@@ -15,7 +15,7 @@ from generator.load.yaml_loader import Loc, SourceMap
 from generator.models.club import Club
 from generator.models.event import Event
 from generator.models.opportunity import Opportunity
-from generator.models.page import PageMeta
+from generator.models.page import PageMeta, tag_key
 from generator.models.schedule import as_datetime, regular_starts
 from generator.models.site import Record, Site
 from generator.models.venue import Venue
@@ -31,6 +31,8 @@ _KIND_NOUNS = {
     "categories": ("Eine Kategorie", "content/town.yml"),
     "districts": ("Einen Ortsteil", "content/town.yml"),
     "audiences": ("Eine Zielgruppe", "content/town.yml"),
+    "events": ("Eine Veranstaltung", "content/events"),
+    "opportunities": ("Ein Engagement-Angebot", "content/opportunities"),
 }
 
 
@@ -60,8 +62,11 @@ class ReferenceChecker:
         self.known: dict[str, set[str] | None] = {
             "clubs": set(records.get("clubs", {})),
             "venues": set(records.get("venues", {})),
+            "events": set(records.get("events", {})),
+            "opportunities": set(records.get("opportunities", {})),
             **town.vocabularies,
         }
+        self._tags: dict[str, str] | None = None  # tag_key → a spelling, of events and calls
         self._ignorable = town_words(town.name) if town.name else []
 
     @classmethod
@@ -116,6 +121,35 @@ class ReferenceChecker:
                     f"(/{page.id}/). Wählen Sie einen anderen Namen, z. B. „{page.id}-info.md“.",
                 )
             )
+        data = page.data
+        self._ref(page.source, ("events",), "events", data.events)
+        self._ref(page.source, ("opportunities",), "opportunities", data.opportunities)
+        for index, tag in enumerate(data.tags):
+            self._page_tag(page.source, index, tag)
+
+    def _page_tag(self, source: SourceMap, index: int, tag: str) -> None:
+        """A page's tag must be the tag of an event or a call: else the page lists nothing for it."""
+        if self._tags is None:
+            self._tags = {}
+            for kind in ("events", "opportunities"):
+                for record in sorted(self.records.get(kind, {}).values()):
+                    for written in record.data.tags:
+                        self._tags.setdefault(tag_key(written), written)
+        if tag_key(tag) in self._tags:
+            return
+        close = suggest(tag, self._tags.values())
+        hint = (
+            f" Meinten Sie „{close}“?"
+            if close
+            else " Schreiben Sie es so, wie es bei „tags“ eines Termins oder Angebots steht, oder löschen Sie es."
+        )
+        loc = ("tags", index) if ("tags", index) in source.values else ("tags",)
+        self._add(
+            source,
+            loc,
+            f"Das Schlagwort „{tag}“ steht bei keiner Veranstaltung und keinem Engagement-Angebot; "
+            f"die Seite würde dazu nichts zeigen.{hint}",
+        )
 
     # --- helpers ---------------------------------------------------------------------------
 

@@ -105,6 +105,40 @@ def test_after_each_change_the_incremental_build_equals_a_full_build(changes: li
     assert digests(out) == digests(tmp_path / "full"), "der nächste Tag"
 
 
+def test_a_participation_page_and_the_records_it_lists_follow_each_other(tmp_path: Path) -> None:
+    """The Bürgerrat page lists the events tagged „Bürgerrat“; their pages link back to it
+    ("Gehört zu"). Editing a listed event changes the page, renaming the page changes the
+    event's and the call's pages, untagging an event drops it from the page and the link
+    from its own page: each incremental build equals a full one."""
+    project = Project(ROOT).copy_to(tmp_path / "project")
+    cache, out, full = tmp_path / "cache", tmp_path / "site", tmp_path / "full"
+    build(project, out, cache=cache)
+    page, session = out / "buergerrat/index.html", out / "veranstaltungen/buergerrat-sitzung/index.html"
+    call = out / "mitmachen/mitglieder-buergerrat-begleitung/index.html"
+    events = project.content_dir / "events"
+
+    def same_as_full() -> None:
+        build(project, full)
+        assert digests(out) == digests(full)
+
+    _edit(events / "2027/buergerrat-auslosung.yml", "title: ", "title: Neue ")
+    build(project, out, cache=cache)
+    assert "Neue Öffentliche Auslosung des Bürgerrats" in page.read_text(encoding="utf-8")
+    same_as_full()
+
+    _edit(project.content_dir / "pages/buergerrat.md", "title: ", "title: Der ")
+    build(project, out, cache=cache)
+    assert ">Der Bürgerrat „Innenstadt 2035“</a>" in session.read_text(encoding="utf-8")
+    assert ">Der Bürgerrat „Innenstadt 2035“</a>" in call.read_text(encoding="utf-8")
+    same_as_full()
+
+    _edit(events / "buergerrat-sitzung.yml", "tags: [Bürgerrat, ", "tags: [")
+    build(project, out, cache=cache)
+    assert "buergerrat-sitzung/" not in page.read_text(encoding="utf-8")
+    assert "Gehört zu" not in session.read_text(encoding="utf-8")
+    same_as_full()
+
+
 def test_an_unchanged_site_writes_nothing_and_is_not_indexed_again(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

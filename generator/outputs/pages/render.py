@@ -18,19 +18,24 @@ from generator.derive import german
 from generator.derive.agenda import AgendaItem
 from generator.derive.catalog import Catalog
 from generator.derive.ranges import time_ranges
-from generator.models.site import Site
+from generator.derive.related import Related
+from generator.models.opportunity import Commitment
+from generator.models.site import Record, Site
 from generator.outputs.feeds.catalog import feed_groups
 from generator.outputs.frame import PageSource
 from generator.outputs.frame.mkdocs_run import NavEntry
 from generator.outputs.markdown import plain_text
 from generator.outputs.pages import forms, structured_data
-from generator.outputs.pages.view import Fragments, ViewHelpers
+from generator.outputs.pages.view import Fragments, ViewHelpers, call_district
+from generator.outputs.pages.volunteer import help_offer
 from generator.outputs.standalone.widget import snippets
 from generator.outputs.templates import CurrentPage, template_environment
 from generator.progress import Stage
 
 HOME_HIGHLIGHTS = 4
 HOME_OPPORTUNITIES = 3
+PAGE_DATES = 12
+"""Most upcoming dates an editorial page lists under its text (a weekly series would fill it)."""
 
 LIST_GROUPS = ("start", "months", "clubs", "venues", "opportunities", "terms", "editorial", "forms")
 """The pages that gather many records: start page with the event list, archive and subscribe page;
@@ -69,6 +74,18 @@ class PageRenderer:
         self.pages: list[PageSource] = []
         self._templates: dict[str, Template] = {}
         self._fragments: Fragments = {}
+        self._related: Related | None = None
+
+    @property
+    def related(self) -> Related:
+        """Which events and calls each editorial page lists (`derive/related.py`), made when first asked."""
+        if self._related is None:
+            self._related = Related.of(self.site)
+        return self._related
+
+    def _pages_listing(self, kind: str, record_id: str) -> list[Record[Any]]:
+        """The editorial pages that list this event or call: the record's page links back to them."""
+        return [self.site.pages[page_id] for page_id in self.related.pages_of(kind, record_id)]
 
     def render_all(self) -> list[NavEntry]:
         self._start_and_lists()
@@ -168,6 +185,7 @@ class PageRenderer:
                 upcoming=upcoming[:8],
                 more=max(0, len(upcoming) - 8),
                 jsonld=structured_data.event(self.site, record, upcoming),
+                related_pages=self._pages_listing("events", record.id),
                 og_type="article",
                 image=record.data.image,
                 kind="Veranstaltung",
@@ -255,6 +273,8 @@ class PageRenderer:
 
     def _opportunities(self) -> None:
         current = self.catalog.open_opportunities()
+        calls = [record.data for record in current]
+        districts = {call_district(self.site, call) for call in calls}
         self._page_if(
             "opportunities" in self.lists,
             urls.opportunities(),
@@ -262,6 +282,10 @@ class PageRenderer:
             "Mitmachen",
             f"Wo in {self.site.town.name} gerade Hilfe gebraucht wird",
             opportunities=current,
+            categories=self.catalog.used_terms(self.site.town.categories, {c.category for c in calls if c.category}),
+            districts=self.catalog.used_terms(self.site.town.districts, {d for d in districts if d}),
+            commitments=[(c.value, c.label) for c in Commitment if c in {call.commitment for call in calls}],
+            audiences=self.catalog.used_terms(self.site.town.audiences, {a for call in calls for a in call.audiences}),
         )
         for record in current:
             if not self.records(urls.opportunity(record.id)):
@@ -272,6 +296,8 @@ class PageRenderer:
                 record.data.title,
                 self._summary(record.data.description, record.data.time_commitment),
                 opportunity=record,
+                offer=help_offer(self.site, record),
+                related_pages=self._pages_listing("opportunities", record.id),
                 kind="Mitmachen",
             )
 
@@ -310,13 +336,24 @@ class PageRenderer:
     def _editorial_and_legal(self) -> None:
         if "editorial" not in self.lists:
             return
+        open_calls = self.catalog.open_opportunities()
         for record in sorted(self.site.pages.values()):
+            event_ids = self.related.events_of(record.id)
+            call_ids = set(self.related.opportunities_of(record.id))
+            dates = self.catalog.future(
+                sorted((item for e in event_ids for item in self.catalog.by_event.get(e, [])), key=lambda i: i.sort_key)
+            )
             self._page(
                 urls.page(record.id),
                 "page.html",
                 record.data.title,
                 record.data.description or "",
                 page=record,
+                lists_events=bool(event_ids),
+                dates=dates[:PAGE_DATES],
+                more_dates=max(0, len(dates) - PAGE_DATES),
+                lists_calls=bool(call_ids),
+                calls=[call for call in open_calls if call.id in call_ids],
                 kind="Seite",
             )
         self._page(urls.legal("impressum"), "impressum.html", "Impressum", "Anbieterkennzeichnung")

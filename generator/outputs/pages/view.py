@@ -17,6 +17,7 @@ from generator.derive.catalog import Catalog
 from generator.derive.series import SeriesEntry
 from generator.models.common import Accessibility
 from generator.models.event import Event, Place
+from generator.models.opportunity import Opportunity
 from generator.models.site import Record, Site
 from generator.models.venue import Venue
 
@@ -32,6 +33,14 @@ class Fragment(NamedTuple):
 
 Fragments = dict[tuple[Any, ...], list[Fragment]]
 """List items rendered once for every page that shows them: one per `PageRenderer`."""
+
+
+def call_district(site: Site, call: Opportunity) -> str | None:
+    """A call's Ortsteil: its own, else its venue's (as events take their venue's)."""
+    if call.district:
+        return call.district
+    venue = site.venues.get(call.venue) if call.venue else None
+    return venue.data.district if venue else None
 
 
 class ViewHelpers:
@@ -211,6 +220,20 @@ class ViewHelpers:
         for entry in entries:
             groups[entry.event.data.category].append(entry)
         return [(category, members) for category, members in groups.items() if members]
+
+    # --- calls to volunteer ----------------------------------------------------------------
+
+    def opportunity_district(self, call: Opportunity) -> str | None:
+        return call_district(self.site, call)
+
+    def opportunity_filter_data(self, call: Opportunity) -> dict[str, str]:
+        """`data-*` values the filters on /mitmachen/ match against."""
+        return {
+            "category": call.category or "",
+            "district": self.opportunity_district(call) or "",
+            "commitment": call.commitment.value if call.commitment else "",
+            "audiences": " ".join(call.audiences),
+        }
 
     def month_grid(self, first: date, items: list[AgendaItem]) -> list[list[tuple[date | None, list[AgendaItem]]]]:
         """Weeks (Monday first) of the month starting at ``first``; each day with its items."""

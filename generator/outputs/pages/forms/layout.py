@@ -76,6 +76,11 @@ class FormLayout:
 
 
 WHEELCHAIR = (("ja", "Ja, rollstuhlgerecht"), ("teilweise", "Teilweise (eingeschränkt)"), ("nein", "Nein"))
+COMMITMENT = (
+    ("einmalig", "Einmalig (ein Tag, eine Schicht)"),
+    ("gelegentlich", "Ab und zu (einzelne Tage, nach Lust)"),
+    ("regelmäßig", "Regelmäßig (jede Woche oder jeden Monat)"),
+)
 NO_ANSWER = "Keine Angabe"
 
 _CONTACT_HINT = "Wird auf dem Portal veröffentlicht. Eine Funktion wie „Vorstand“ genügt."
@@ -327,6 +332,14 @@ OPPORTUNITY = FormLayout(
                     "neuen Absatz.",
                 ),
                 Field("time_commitment", hint="z. B. „etwa 2 Stunden pro Woche“"),
+                Field(
+                    "commitment",
+                    widget="radios",
+                    label="Wie oft wird geholfen?",
+                    options=COMMITMENT,
+                    empty=NO_ANSWER,
+                    hint="Danach filtert die Seite „Mitmachen“.",
+                ),
                 Field(
                     "expires",
                     widget="date",
