@@ -7,14 +7,17 @@ e-mail and GitHub links.
 
 from __future__ import annotations
 
+import re
 import shutil
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from site_under_test import ROOT, SiteServer
+from site_under_test import ROOT, TODAY, SiteServer
 from test_page_types import AXE, RUN_AXE, WCAG_21_AA, format_violations
 
 from generator import urls
@@ -30,15 +33,42 @@ OPPORTUNITY_FORM = urls.report_form("engagement")
 SUBMIT = "Eingaben prüfen und Eintrag erstellen"
 TITLE = 'Vortrag: 100 Jahre Elsterbrücke #2 – "Zeitzeugen" erzählen'
 DESCRIPTION = "Ein Abend über die **Brücke**.\n\n- mit Bildern\n- mit Zeitzeugen\n\n# keine Überschrift: nur Text"
+DATA_MARK = "----- Für die Redaktion -----"
+ENTRY_LINE = re.compile(r"^Der Eintrag für die Datei (\S+) \(bitte unverändert übernehmen\):$", re.MULTILINE)
+
+
+@pytest.fixture
+def page(page: Page) -> Page:
+    """The forms refuse dates before the browser's today: it is the shared build's, so the 2027 dates last."""
+    page.clock.set_fixed_time(datetime.fromisoformat(f"{TODAY} 12:00").replace(tzinfo=ZoneInfo("Europe/Berlin")))
+    return page
 
 
 def submit(page: Page) -> None:
     page.locator("form[data-form]").get_by_role("button", name=SUBMIT).click()
 
 
-def result_yaml(page: Page) -> str:
+def result_message(page: Page) -> str:
+    """The e-mail text the form shows (and copies): a German summary, then the entry for the editors."""
     expect(page.get_by_role("heading", name="Fertig! Jetzt nur noch abschicken")).to_be_visible()
-    return page.locator("[data-yaml]").text_content() or ""
+    return page.locator("[data-message]").text_content() or ""
+
+
+def entry_of(message: str) -> tuple[str, str]:
+    """(file path, YAML entry) from the part of the message below the editors' mark."""
+    _, mark, data = message.partition(DATA_MARK)
+    assert mark, message
+    match = ENTRY_LINE.search(data)
+    assert match, data
+    return match.group(1), data[match.end() :].removeprefix("\n\n")
+
+
+def result_yaml(page: Page) -> str:
+    return entry_of(result_message(page))[1]
+
+
+def result_path(page: Page) -> str:
+    return entry_of(result_message(page))[0]
 
 
 def validates(tmp_path: Path, folder: str, file_name: str, text: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -82,7 +112,7 @@ def test_event_form_writes_a_file_validate_accepts(
     assert data["description"].rstrip("\n") == DESCRIPTION  # a block scalar keeps every line
     assert (data["start"], data["end"], data["free"]) == ("2027-06-19 19:00", "21:30", "ja")
     assert data["audiences"] == ["familien", "senioren"] and data["accessibility"] == {"wheelchair": "teilweise"}
-    file_name = page.locator("[data-filename]").text_content().rsplit("/", 1)[-1]
+    file_name = result_path(page).rsplit("/", 1)[-1]
     assert file_name == "vortrag-100-jahre-elsterbruecke-2-zeitzeugen-erzaehlen.yml"
     validates(tmp_path, "events", file_name, text, capsys)
 
@@ -243,7 +273,8 @@ def test_a_long_entry_offers_copy_and_download_instead_of_mailto(page: Page, sit
     assert download.get_attribute("download") == "vortrag-100-jahre-elsterbruecke-2-zeitzeugen-erzaehlen.yml"
     with page.expect_download() as info:
         download.click()
-    assert Path(info.value.path()).read_text(encoding="utf-8") == text
+    schema_line = "# yaml-language-server: $schema=../../schemas/event.schema.json\n"  # the file for the editors
+    assert Path(info.value.path()).read_text(encoding="utf-8") == schema_line + text
 
 
 def test_club_form_writes_a_new_club(
@@ -289,7 +320,7 @@ def test_club_form_reproduces_every_existing_club(page: Page, site_server: SiteS
         choose.select_option(club_id)
         submit(page)
         text = result_yaml(page)
-        assert page.locator("[data-filename]").text_content() == f"content/clubs/{club_id}.yml"
+        assert result_path(page) == f"content/clubs/{club_id}.yml"
         again = Club.model_validate(load_yaml_text(text, f"{club_id}.yml").data)
         assert again.model_copy(update={"reviewed": record.data.reviewed}) == record.data, text
 
