@@ -307,6 +307,12 @@ def test_club_form_writes_a_new_club(
     assert data["meeting_times"] == ["dienstags 18 Uhr, Haus II", "freitags: Jugendtraining"]
     assert data["membership"] == {"open": "ja", "fee": "null"}  # quoted, so no YAML reader takes it for "empty"
     assert 'fee: "null"' in text and "founded: 2027" in text
+    summary = result_message(page).split("\n\n")[2].splitlines()
+    assert summary == [
+        "Neuer Verein: Schachfreunde Herzberg 2027 e. V.",
+        "Bereich: Sport und Bewegung",
+        "Treffen: dienstags 18 Uhr, Haus II; freitags: Jugendtraining",
+    ]
     validates(tmp_path, "clubs", "schachfreunde-herzberg-2027-e-v.yml", text, capsys)
 
 
@@ -321,6 +327,7 @@ def test_club_form_reproduces_every_existing_club(page: Page, site_server: SiteS
         submit(page)
         text = result_yaml(page)
         assert result_path(page) == f"content/clubs/{club_id}.yml"
+        assert f"\nGeänderter Vereinseintrag: {record.data.name}\n" in result_message(page)
         again = Club.model_validate(load_yaml_text(text, f"{club_id}.yml").data)
         assert again.model_copy(update={"reviewed": record.data.reviewed}) == record.data, text
 
@@ -342,6 +349,13 @@ def test_opportunity_form_writes_a_file_validate_accepts(
     submit(page)
     text = result_yaml(page)
     assert "expires: 2027-10-31\n" in text and "phone: 03535 000 200" in text
+    assert result_message(page).split("\n\n")[2].splitlines() == [
+        "Neues Engagement-Angebot: Helfer für das Herbstfest",
+        "Wer sucht: Heimatverein Herzberg e. V.",
+        "Zeitaufwand: 2 Stunden",
+        "Gültig bis: 31.10.2027",
+        "Kontakt: 03535 000 200",
+    ]
     validates(tmp_path, "opportunities", "helfer-fuer-das-herbstfest.yml", text, capsys)
 
 
