@@ -22,12 +22,13 @@ GUIDE = "docs/inhalte.md"
 GUIDE_ERRORS_ANCHOR = "#häufige-fehlermeldungen-und-was-sie-bedeuten"
 
 HOW_TO_FIX = (
-    "**So beheben Sie das:** Öffnen Sie in Ihrem Pull Request den Reiter „Files changed“ "
-    "(„Geänderte Dateien“). Die Fehler sind dort an den betroffenen Zeilen markiert. Über das "
-    "Menü „…“ einer Datei und „Edit file“ ändern Sie die Datei direkt im Browser: Gehen Sie zur "
-    "genannten Zeile, korrigieren Sie das genannte Feld so, wie es die Meldung beschreibt, und "
-    "speichern Sie mit „Commit changes“. Danach prüft die Automatik Ihre Änderung von selbst noch "
-    "einmal. Oft hilft schon ein Vergleich mit den Beispielen der Anleitung."
+    "**So beheben Sie das:** Öffnen Sie in Ihrem Änderungsvorschlag (bei GitHub „Pull Request“) den "
+    "Reiter „Files changed“ („Geänderte Dateien“). Die Fehler sind dort an den betroffenen Zeilen "
+    "markiert. Über das Menü „…“ einer Datei und „Edit file“ (Datei bearbeiten) ändern Sie die Datei "
+    "direkt im Browser: Gehen Sie zur genannten Zeile, korrigieren Sie das genannte Feld so, wie es die "
+    "Meldung beschreibt, und speichern Sie mit dem grünen Knopf „Commit changes“ (Änderungen speichern). "
+    "Danach prüft die Automatik Ihre Änderung von selbst noch einmal. Oft hilft schon ein Vergleich mit "
+    "den Beispielen der Anleitung."
 )
 
 

@@ -8,6 +8,7 @@ problems in the new file are returned.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from generator.load.discover import discover
@@ -16,6 +17,7 @@ from generator.models.site import Record, Site
 from generator.models.town import Town
 from generator.problems import Location, Problem, display_path
 from generator.project import Project
+from generator.submissions.past import past_dates
 from generator.validate.records import MODELS, validate_file, validate_model
 from generator.validate.references import ReferenceChecker
 
@@ -72,8 +74,11 @@ def load_content(project: Project) -> ProjectContent:
     return ProjectContent(project, Site(town, document.source, **records), existing)
 
 
-def check_record(content: ProjectContent, kind: str, record_id: str, text: str, shown_path: str) -> list[Problem]:
-    """Every problem `validate` would report in the new file ``shown_path`` holding ``text``."""
+def check_record(
+    content: ProjectContent, kind: str, record_id: str, text: str, shown_path: str, today: date | None = None
+) -> list[Problem]:
+    """Every problem `validate` would report in the new file ``shown_path`` holding ``text``; with
+    ``today`` also a start or expiry before it (`past.py`: new submissions only, not `validate`)."""
     try:
         document = load_yaml_text(text, shown_path)
     except YamlLoadError as exc:
@@ -81,6 +86,8 @@ def check_record(content: ProjectContent, kind: str, record_id: str, text: str, 
     data, problems = validate_model(MODELS[kind], document)
     if data is None:
         return problems
+    if today is not None:
+        problems += past_dates(kind, data, document.source, today)
     site = content.site
     records = {k: dict(getattr(site, k)) for k in RECORD_KINDS}
     records[kind][record_id] = Record(record_id, shown_path, data, document.source)

@@ -27,7 +27,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--body-file", type=Path, required=True, help="Text der Meldung, wie GitHub ihn speichert")
     parser.add_argument("--out-dir", type=Path, default=None, help="Inhaltsordner (Standard: content/ des Projekts)")
     parser.add_argument("--issue", type=int, default=None, help="Nummer der Meldung (für Kommentar und Beschreibung)")
-    parser.add_argument("--today", type=parse_date_arg, default=None, help="Stichtag JJJJ-MM-TT (Vereine: „reviewed“)")
+    parser.add_argument(
+        "--today",
+        type=parse_date_arg,
+        default=None,
+        help="Stichtag JJJJ-MM-TT: Beginn und „Gültig bis“ nicht davor; Vereine: „reviewed“",
+    )
     parser.add_argument("--markdown", type=Path, default=None, help="Markdown für Kommentar bzw. Pull Request hierhin")
 
 
@@ -64,7 +69,8 @@ def run(project: Project, args: argparse.Namespace) -> int:
         return 1
     form = load_form(form_path)
     answers = parse_body(raw.decode("utf-8", errors="replace"), form)
-    submission = build(form, answers, args.kind, content, args.today or default_today(project))
+    today = args.today or default_today(project)
+    submission = build(form, answers, args.kind, content, today)
     out_dir = (args.out_dir or project.content_dir).resolve()
     target_dir = out_dir / folder
     taken = {path.stem for path in target_dir.glob("*.yml")} if target_dir.is_dir() else set()
@@ -75,7 +81,7 @@ def run(project: Project, args: argparse.Namespace) -> int:
     if args.issue:
         header += f"# Eingereicht über das Formular „{form.name}“ (Issue #{args.issue}).\n"
     text = dump(submission.data, header) if submission.data else ""
-    problems = check_record(content, folder, new_id, text, shown) if text or not submission.form_problems else []
+    problems = check_record(content, folder, new_id, text, shown, today) if text or not submission.form_problems else []
     if submission.form_problems or problems:
         _emit(comment.errors(form, submission.form_problems, problems, text or None), args.markdown, echo=True)
         return 1

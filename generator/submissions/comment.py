@@ -33,7 +33,8 @@ def errors(
         "### Die Meldung kann noch nicht übernommen werden",
         "",
         "Danke für Ihre Meldung! Ein paar Angaben passen noch nicht. Bitte bearbeiten Sie die Meldung "
-        "(oben rechts bei Ihrem Text „…“ und dann „Edit“) und korrigieren Sie diese Felder:",
+        "(oben rechts bei Ihrem Text auf „…“ drücken, dann auf „Edit“ bzw. „Bearbeiten“) und korrigieren Sie "
+        "diese Felder:",
         "",
     ]
     for label, message in form_problems:

@@ -7,14 +7,17 @@ e-mail and GitHub links.
 
 from __future__ import annotations
 
+import re
 import shutil
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from site_under_test import ROOT, SiteServer
+from site_under_test import ROOT, TODAY, SiteServer
 from test_page_types import AXE, RUN_AXE, WCAG_21_AA, format_violations
 
 from generator import urls
@@ -30,15 +33,42 @@ OPPORTUNITY_FORM = urls.report_form("engagement")
 SUBMIT = "Eingaben prüfen und Eintrag erstellen"
 TITLE = 'Vortrag: 100 Jahre Elsterbrücke #2 – "Zeitzeugen" erzählen'
 DESCRIPTION = "Ein Abend über die **Brücke**.\n\n- mit Bildern\n- mit Zeitzeugen\n\n# keine Überschrift: nur Text"
+DATA_MARK = "----- Für die Redaktion -----"
+ENTRY_LINE = re.compile(r"^Der Eintrag für die Datei (\S+) \(bitte unverändert übernehmen\):$", re.MULTILINE)
+
+
+@pytest.fixture
+def page(page: Page) -> Page:
+    """The forms refuse dates before the browser's today: it is the shared build's, so the 2027 dates last."""
+    page.clock.set_fixed_time(datetime.fromisoformat(f"{TODAY} 12:00").replace(tzinfo=ZoneInfo("Europe/Berlin")))
+    return page
 
 
 def submit(page: Page) -> None:
     page.locator("form[data-form]").get_by_role("button", name=SUBMIT).click()
 
 
-def result_yaml(page: Page) -> str:
+def result_message(page: Page) -> str:
+    """The e-mail text the form shows (and copies): a German summary, then the entry for the editors."""
     expect(page.get_by_role("heading", name="Fertig! Jetzt nur noch abschicken")).to_be_visible()
-    return page.locator("[data-yaml]").text_content() or ""
+    return page.locator("[data-message]").text_content() or ""
+
+
+def entry_of(message: str) -> tuple[str, str]:
+    """(file path, YAML entry) from the part of the message below the editors' mark."""
+    _, mark, data = message.partition(DATA_MARK)
+    assert mark, message
+    match = ENTRY_LINE.search(data)
+    assert match, data
+    return match.group(1), data[match.end() :].removeprefix("\n\n")
+
+
+def result_yaml(page: Page) -> str:
+    return entry_of(result_message(page))[1]
+
+
+def result_path(page: Page) -> str:
+    return entry_of(result_message(page))[0]
 
 
 def validates(tmp_path: Path, folder: str, file_name: str, text: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -82,7 +112,7 @@ def test_event_form_writes_a_file_validate_accepts(
     assert data["description"].rstrip("\n") == DESCRIPTION  # a block scalar keeps every line
     assert (data["start"], data["end"], data["free"]) == ("2027-06-19 19:00", "21:30", "ja")
     assert data["audiences"] == ["familien", "senioren"] and data["accessibility"] == {"wheelchair": "teilweise"}
-    file_name = page.locator("[data-filename]").text_content().rsplit("/", 1)[-1]
+    file_name = result_path(page).rsplit("/", 1)[-1]
     assert file_name == "vortrag-100-jahre-elsterbruecke-2-zeitzeugen-erzaehlen.yml"
     validates(tmp_path, "events", file_name, text, capsys)
 
@@ -243,7 +273,8 @@ def test_a_long_entry_offers_copy_and_download_instead_of_mailto(page: Page, sit
     assert download.get_attribute("download") == "vortrag-100-jahre-elsterbruecke-2-zeitzeugen-erzaehlen.yml"
     with page.expect_download() as info:
         download.click()
-    assert Path(info.value.path()).read_text(encoding="utf-8") == text
+    schema_line = "# yaml-language-server: $schema=../../schemas/event.schema.json\n"  # the file for the editors
+    assert Path(info.value.path()).read_text(encoding="utf-8") == schema_line + text
 
 
 def test_club_form_writes_a_new_club(
@@ -276,6 +307,12 @@ def test_club_form_writes_a_new_club(
     assert data["meeting_times"] == ["dienstags 18 Uhr, Haus II", "freitags: Jugendtraining"]
     assert data["membership"] == {"open": "ja", "fee": "null"}  # quoted, so no YAML reader takes it for "empty"
     assert 'fee: "null"' in text and "founded: 2027" in text
+    summary = result_message(page).split("\n\n")[2].splitlines()
+    assert summary == [
+        "Neuer Verein: Schachfreunde Herzberg 2027 e. V.",
+        "Bereich: Sport und Bewegung",
+        "Treffen: dienstags 18 Uhr, Haus II; freitags: Jugendtraining",
+    ]
     validates(tmp_path, "clubs", "schachfreunde-herzberg-2027-e-v.yml", text, capsys)
 
 
@@ -289,7 +326,8 @@ def test_club_form_reproduces_every_existing_club(page: Page, site_server: SiteS
         choose.select_option(club_id)
         submit(page)
         text = result_yaml(page)
-        assert page.locator("[data-filename]").text_content() == f"content/clubs/{club_id}.yml"
+        assert result_path(page) == f"content/clubs/{club_id}.yml"
+        assert f"\nGeänderter Vereinseintrag: {record.data.name}\n" in result_message(page)
         again = Club.model_validate(load_yaml_text(text, f"{club_id}.yml").data)
         assert again.model_copy(update={"reviewed": record.data.reviewed}) == record.data, text
 
@@ -311,6 +349,13 @@ def test_opportunity_form_writes_a_file_validate_accepts(
     submit(page)
     text = result_yaml(page)
     assert "expires: 2027-10-31\n" in text and "phone: 03535 000 200" in text
+    assert result_message(page).split("\n\n")[2].splitlines() == [
+        "Neues Engagement-Angebot: Helfer für das Herbstfest",
+        "Wer sucht: Heimatverein Herzberg e. V.",
+        "Zeitaufwand: 2 Stunden",
+        "Gültig bis: 31.10.2027",
+        "Kontakt: 03535 000 200",
+    ]
     validates(tmp_path, "opportunities", "helfer-fuer-das-herbstfest.yml", text, capsys)
 
 
@@ -347,3 +392,272 @@ def test_the_forms_are_linked(page: Page, site_server: SiteServer, where: str, n
     page.goto(site_server.url(where))
     page.locator(".eg-page").get_by_role("link", name=name, exact=True).first.click()
     assert page.url == site_server.url(target)
+
+
+# --- checking while filling in, past dates, scrolling, the e-mail (issue 17) -----------------
+
+VIEWPORTS = [pytest.param((360, 780), id="360"), pytest.param((1280, 900), id="1280")]
+PHONE_ERROR = (
+    "„03535-ABC“ ist keine gültige Telefonnummer. Schreiben Sie nur Ziffern, Leerzeichen und + / - ( ), "
+    "z. B. 03535 12345 oder +49 3535 12345."
+)
+
+
+def settle(page: Page) -> None:
+    """Let the page run what it has queued (the check of a field left waits for the click to end)."""
+    page.evaluate("() => new Promise((done) => setTimeout(done, 20))")
+
+
+def expect_error(page: Page, control_id: str, message: str | None) -> None:
+    """The field box of ``control_id`` shows ``message`` (None: no error), linked as the rules say:
+    aria-invalid on the control, the message in aria-describedby of the control or of its question."""
+    settle(page)
+    box = page.locator(f"#{control_id}-feld")
+    question = box.evaluate("b => b.tagName") == "FIELDSET"
+    described = box if question else page.locator(f"#{control_id}")
+    shown = box.locator(".eg-error-message")
+    linked = re.compile(rf"(^| ){control_id}-fehler$")
+    if message is None:
+        expect(shown).to_be_hidden()
+        expect(described).not_to_have_attribute("aria-describedby", linked)
+        expect(page.locator(f"#{control_id}")).not_to_have_attribute("aria-invalid", "true")
+    else:
+        expect(shown).to_have_text(f"Fehler: {message}")
+        expect(described).to_have_attribute("aria-describedby", linked)
+        if not question:
+            expect(described).to_have_attribute("aria-invalid", "true")
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_a_field_is_checked_when_left_and_its_error_goes_when_fixed(
+    page: Page, site_server: SiteServer, size: tuple[int, int]
+) -> None:
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(site_server.url(EVENT_FORM))
+    title = page.get_by_label("Titel")
+    title.focus()
+    page.keyboard.press("Tab")  # passing an empty field says nothing
+    expect_error(page, "f-title", None)
+
+    phone = page.get_by_label("Telefon")
+    phone.press_sequentially("03535-ABC")
+    expect_error(page, "f-contact-phone", None)  # still typing: not yet
+    phone.press("Tab")
+    expect_error(page, "f-contact-phone", PHONE_ERROR)  # the message "Eingaben prüfen" gives
+    assert (phone.get_attribute("aria-describedby") or "").split() == [
+        "f-contact-phone-hinweis",
+        "f-contact-phone-fehler",
+    ]
+    expect(page.locator("[data-form-status]")).to_have_text(f"Fehler bei „Telefon“: {PHONE_ERROR}")
+    expect(page.locator("[data-error-summary]")).to_be_hidden()  # the list comes with "Eingaben prüfen"
+    violations = axe_violations(page)
+    assert not violations, format_violations(violations)
+
+    phone.focus()
+    phone.press("End")
+    phone.press("Backspace")
+    phone.press("Backspace")
+    expect_error(page, "f-contact-phone", PHONE_ERROR)  # "03535-A" is still wrong: the message stays
+    phone.press("Backspace")
+    phone.press("Backspace")
+    phone.press_sequentially("12345")
+    expect_error(page, "f-contact-phone", None)  # gone while typing, the moment it is right
+    assert phone.get_attribute("aria-describedby") == "f-contact-phone-hinweis"
+
+    title.fill("Lesung")
+    title.fill("")
+    title.press("Tab")  # typed and emptied again: now it is missing
+    expect_error(page, "f-title", "Bitte füllen Sie dieses Feld aus.")
+    page.get_by_label("Thema").select_option(label="Bildung und Vorträge")  # a choice is checked at once
+    page.get_by_label("Thema").select_option(label="Bitte wählen")
+    expect_error(page, "f-category", "Bitte wählen Sie eine Antwort aus.")
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_the_error_summary_follows_the_fields_and_goes_with_the_last_error(
+    page: Page, site_server: SiteServer, size: tuple[int, int]
+) -> None:
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(site_server.url(EVENT_FORM))
+    fill_event(page)
+    page.get_by_label("Titel").fill("")
+    page.get_by_label("Beginn (Uhrzeit)").fill("25")
+    submit(page)
+    summary = page.locator("[data-error-summary]")
+    items = summary.get_by_role("listitem")
+    expect(items).to_have_text(
+        [
+            "Titel: Bitte füllen Sie dieses Feld aus.",
+            "Beginn (Uhrzeit): Die Uhrzeit „25“ gibt es nicht. Erlaubt ist 00:00 bis 23:59.",
+        ]
+    )
+    page.get_by_label("Titel").press_sequentially("Lesung")
+    expect(items).to_have_text(["Beginn (Uhrzeit): Die Uhrzeit „25“ gibt es nicht. Erlaubt ist 00:00 bis 23:59."])
+    expect_error(page, "f-title", None)
+    time = page.get_by_label("Beginn (Uhrzeit)")
+    time.fill("")
+    time.press_sequentially("19")
+    expect(summary).to_be_hidden()
+    expect_error(page, "f-start-zeit", None)
+    submit(page)
+    result_yaml(page)
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_a_date_in_the_past_is_refused(page: Page, site_server: SiteServer, size: tuple[int, int]) -> None:
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(site_server.url(EVENT_FORM))
+    fill_event(page)
+    date = page.get_by_label("Datum")
+    date.fill("12.12.2020")
+    date.press("Tab")
+    past = (
+        "Der 12.12.2020 liegt in der Vergangenheit (heute ist der 01.12.2026). Das Portal zeigt nur kommende "
+        "Termine: Bitte prüfen Sie das Datum."
+    )
+    expect_error(page, "f-start-datum", past)
+    submit(page)
+    expect(page.locator("[data-error-summary]").get_by_role("listitem")).to_have_text([f"Datum: {past}"])
+    page.get_by_role("group", name="Findet der Termin regelmäßig statt?").get_by_label("Ja, jede Woche").check()
+    date.focus()
+    date.press("Tab")
+    series = " Bei einem regelmäßigen Termin tragen Sie den nächsten Termin ab heute ein."
+    expect_error(page, "f-start-datum", past + series)
+    date.fill("1.12.26")  # today is fine, also with an hour that has passed
+    page.get_by_label("Beginn (Uhrzeit)").fill("08:00")
+    page.get_by_role("group", name="An welchen Tagen?").get_by_label("Dienstag").check()
+    expect_error(page, "f-start-datum", None)
+    submit(page)
+    assert "start: 2026-12-01 08:00\n" in result_yaml(page)
+
+    page.goto(site_server.url(OPPORTUNITY_FORM))
+    expires = page.get_by_label("Gültig bis")
+    expires.fill("30.11.2026")
+    expires.press("Tab")
+    expect_error(
+        page,
+        "f-expires",
+        "Der 30.11.2026 liegt in der Vergangenheit (heute ist der 01.12.2026). "
+        "Bitte tragen Sie einen Tag ab heute ein.",
+    )
+    expires.fill("01.12.2026")
+    expect_error(page, "f-expires", None)
+
+
+def header_bottom(page: Page) -> float:
+    return page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+
+
+def assert_below_header(page: Page, selector: str) -> None:
+    """``selector``'s top is in the window below the sticky header, and its first line is not covered."""
+    top, height = page.evaluate(
+        "s => [document.querySelector(s).getBoundingClientRect().top, innerHeight]",
+        selector,
+    )
+    assert header_bottom(page) <= top < height / 3, (selector, header_bottom(page), top)
+    first_line = page.locator(selector).locator("h2, .eg-label, legend").first
+    box = first_line.bounding_box()
+    assert box is not None
+    covering = page.evaluate(
+        "([s, x, y]) => { const e = document.elementFromPoint(x, y); "
+        "return document.querySelector(s).contains(e) ? null : e.outerHTML.slice(0, 120); }",
+        [selector, box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+    )
+    assert covering is None, f"{selector}: its first line is covered by {covering}"
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_summary_field_and_result_land_below_the_sticky_header(
+    page: Page, site_server: SiteServer, size: tuple[int, int]
+) -> None:
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(site_server.url(EVENT_FORM))
+    fill_event(page)
+    page.get_by_label("Titel").fill("")
+    submit(page)  # from the bottom of the form, far below the summary
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_focused()
+    assert_below_header(page, "[data-error-summary]")
+
+    page.mouse.wheel(0, 3000)  # away from the title, then back through the summary's link
+    summary.get_by_role("link", name="Titel: Bitte füllen Sie dieses Feld aus.").click()
+    expect(page.get_by_label("Titel")).to_be_focused()
+    assert_below_header(page, "#f-title-feld")
+
+    page.get_by_label("Titel").fill(TITLE)
+    submit(page)
+    result = page.locator("[data-form-result]")
+    expect(result).to_be_focused()
+    assert_below_header(page, "[data-form-result]")
+
+
+def test_a_message_appearing_does_not_move_the_next_click_away(page: Page, site_server: SiteServer) -> None:
+    """Leaving a wrong date for the tick box right below it: the message above must not make the click miss."""
+    page.set_viewport_size({"width": 360, "height": 780})
+    page.goto(site_server.url(EVENT_FORM))
+    page.get_by_label("Datum").fill("30.02.2027")
+    all_day = page.get_by_label("Ganztägig – ohne Uhrzeit")
+    all_day.click()
+    expect(all_day).to_be_checked()
+    expect_error(page, "f-start-datum", "Den Tag „30.02.2027“ gibt es nicht. Prüfen Sie Tag und Monat.")
+    page.get_by_label("Telefon").fill("03535-ABC")
+    submit(page)  # one click, straight from a wrong field
+    expect(page.locator("[data-error-summary]")).to_be_focused()
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_the_prepared_email_starts_with_a_german_summary(
+    page: Page, site_server: SiteServer, size: tuple[int, int]
+) -> None:
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(site_server.url(EVENT_FORM))
+    fill_event(page)
+    page.get_by_role("group", name="Findet der Termin regelmäßig statt?").get_by_label("Ja, jede Woche").check()
+    page.get_by_role("group", name="An welchen Tagen?").get_by_label("Samstag").check()
+    page.get_by_label("Bis wann?").fill("31.7.2027")
+    submit(page)
+    message = result_message(page)
+    mailto = page.get_by_role("link", name="E-Mail öffnen").get_attribute("href") or ""
+    body = parse_qs(mailto.partition("?")[2])["body"][0].replace("\r\n", "\n")
+    assert body == message  # what is shown and copied is what the e-mail says
+    people, _, _ = body.partition(DATA_MARK)
+    assert people.splitlines()[:11] == [
+        "Guten Tag,",
+        "",
+        "bitte nehmen Sie diesen Eintrag in das Portal „Engagiert in Herzberg“ auf:",
+        "",
+        f"Neue Veranstaltung: {TITLE}",
+        "Wann: Sa., 19.06.2027, 19:00–21:30 Uhr",
+        "Regelmäßig: jede Woche am Samstag, bis 31.07.2027",
+        "Wo: Haus II (Anlaufstelle Engagement)",
+        "Wer lädt ein: Heimatverein Herzberg e. V.",
+        "Thema: Bildung und Vorträge",
+        "Kontakt: heimatverein@example.org",
+    ]
+    assert "yaml-language-server" not in body and "title:" not in people
+    path, entry = entry_of(body)
+    assert path == "content/events/vortrag-100-jahre-elsterbruecke-2-zeitzeugen-erzaehlen.yml"
+    data = load_yaml_text(entry, "termin.yml").data
+    assert (data["title"], data["start"], data["repeat"]["until"]) == (TITLE, "2027-06-19 19:00", "2027-07-31")
+    assert len(mailto) <= 1900
+
+
+def test_the_summary_names_a_place_not_in_the_list_and_a_monthly_rule(page: Page, site_server: SiteServer) -> None:
+    page.goto(site_server.url(EVENT_FORM))
+    page.get_by_label("Titel").fill("Skatabend")
+    page.get_by_label("Thema").select_option(label="Soziales und Nachbarschaft")
+    page.get_by_label("Datum").fill("27.01.2027")
+    page.get_by_label("Ganztägig – ohne Uhrzeit").check()
+    page.get_by_label("Letzter Tag").fill("28.01.2027")
+    page.get_by_role("group", name="Findet der Termin regelmäßig statt?").get_by_label("Ja, jeden Monat").check()
+    page.get_by_label("An welchem Tag im Monat?").select_option(label="am letzten Mittwoch im Monat")
+    page.get_by_label("Ort (Pflicht)").select_option(label="Ein anderer Ort (nicht in der Liste)")
+    page.get_by_label("Name des Ortes").fill("Gasthof Zur Linde")
+    page.get_by_label("Postleitzahl").fill("04916")
+    page.get_by_label("Stadt oder Gemeinde").fill("Herzberg (Elster)")
+    submit(page)
+    lines = result_message(page).splitlines()
+    assert "Wann: Mi., 27.01.2027 bis Do., 28.01.2027, ganztägig" in lines
+    assert "Regelmäßig: jeden Monat am letzten Mittwoch" in lines
+    assert "Wo: Gasthof Zur Linde, 04916 Herzberg (Elster)" in lines
+    assert not any(line.startswith(("Wer lädt ein:", "Kontakt:")) for line in lines)  # left empty: not named

@@ -254,6 +254,58 @@ def test_an_iso_date_time_in_utc_is_explained_with_the_form_label(tmp_path, caps
     ) in out
 
 
+def test_an_event_before_today_is_refused_one_today_is_taken(tmp_path, capsys) -> None:
+    code, out, _ = run(tmp_path, capsys, event_body(start="2027-02-28 17:00"))  # TODAY is 2027-03-01
+    assert code == 1
+    assert written(tmp_path) == {}
+    assert (
+        "- **Beginn** (`start`): Der Beginn am 28. Februar 2027 liegt in der Vergangenheit (heute ist der "
+        "1. März 2027). Das Portal zeigt nur kommende Termine: Bitte prüfen Sie das Datum.\n"
+    ) in out
+    code, out, _ = run(tmp_path, capsys, event_body(start="2027-03-01 08:00", end="09:00"))
+    assert code == 0, out  # earlier today still counts: the day is what the calendar shows
+
+
+def test_a_series_that_began_before_today_asks_for_its_next_date(tmp_path, capsys) -> None:
+    body = event_body(start="2026-09-01 19:00", end="21:00", repeat_freq="wöchentlich", repeat_days="di")
+    code, out, _ = run(tmp_path, capsys, body)
+    assert code == 1
+    assert "Bei einem regelmäßigen Termin tragen Sie den nächsten Termin ab heute ein." in out
+
+
+def test_a_call_that_has_already_expired_is_refused(tmp_path, capsys) -> None:
+    form = load_form(ROOT / ".github" / "ISSUE_TEMPLATE" / "engagement.yml")
+    answers = {
+        "title": "Helfer für das Winterfest",
+        "description": "Aufbau, Ausschank, Abbau.",
+        "time_commitment": "ein Samstag",
+        "expires": "2020-12-31",
+        "contact-phone": "03535 000 101",
+        "einwilligung": CONSENT,
+    }
+    body = "\n\n".join(f"### {e.label}\n\n{answers.get(e.id, '_No response_')}" for e in form.elements)
+    code, out, _ = run(tmp_path, capsys, body, "opportunity")
+    assert code == 1
+    line = next(line for line in out.splitlines() if line.startswith("- **"))
+    assert line == (
+        "- **Gültig bis** (`expires`): Der 31. Dezember 2020 liegt in der Vergangenheit (heute ist der 1. März 2027): "
+        "Der Aufruf würde gar nicht erst erscheinen. Tragen Sie einen Tag ab heute ein."
+    )
+
+
+def test_validate_keeps_past_events_only_submissions_are_refused() -> None:
+    """Past events in content/ are the archive: the rule applies only when `today` is given."""
+    from generator.project import Project
+    from generator.submissions.check import check_record, load_content
+
+    content = load_content(Project(ROOT))
+    text = "title: Rückblick\ncategory: fest\nvenue: marktplatz\nstart: 2020-05-01 10:00\n"
+    path = "content/events/rueckblick.yml"
+    assert check_record(content, "events", "rueckblick", text, path) == []
+    (problem,) = check_record(content, "events", "rueckblick", text, path, date(2027, 3, 1))
+    assert (problem.field, problem.location.line) == ("start", 4)
+
+
 def test_an_unknown_category_lists_the_known_ones(tmp_path, capsys) -> None:
     code, out, _ = run(tmp_path, capsys, event_body(category="Tanz und Ballett"))
     assert code == 1

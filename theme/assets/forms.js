@@ -376,7 +376,13 @@
     register(field, id, function () {
       var text = clean(input.value);
       if (!text) return undefined;
-      return iso(parseDateAt(text, id));
+      var day = parseDateAt(text, id);
+      var now = today();
+      if (field.not_past && dayNumber(day) < dayNumber(now)) {
+        throw fieldError(id, "Der " + german(day) + " liegt in der Vergangenheit (heute ist der " + german(now)
+          + "). Bitte tragen Sie einen Tag ab heute ein.");
+      }
+      return iso(day);
     }, function (value) { input.value = value ? german(parseDate(value)) : ""; });
   }
 
@@ -524,8 +530,13 @@
     var start = allDay ? null : attempt("f-start-zeit", clean(when.start.value), parseTime,
       "Bitte tragen Sie die Uhrzeit des Beginns ein, oder kreuzen Sie „Ganztägig“ an.");
     var end = allDay ? null : attempt("f-end-zeit", clean(when.end.value), parseTime);
+    var now = today();
+    if (day && dayNumber(day) < dayNumber(now)) {
+      problems.unshift(fieldError("f-start-datum", "Der " + german(day) + " liegt in der Vergangenheit (heute ist der "
+        + german(now) + "). Das Portal zeigt nur kommende Termine: Bitte prüfen Sie das Datum."
+        + (checked("repeat.freq")[0] ? " Bei einem regelmäßigen Termin tragen Sie den nächsten Termin ab heute ein." : "")));
+    }
     if (problems.length) throw problems;
-
     if (endDay && dayNumber(endDay) < dayNumber(day)) {
       throw fieldError("f-end-datum", "Der letzte Tag liegt vor dem Datum des Beginns. Prüfen Sie beide Daten.");
     }
@@ -850,8 +861,16 @@
   }
 
   // --- showing problems -----------------------------------------------------------------------
+  /* "Eingaben prüfen" puts every problem at its field and lists them in the summary above the form.
+     Before and after that, a field is checked when it is left, once something was typed or chosen in
+     it (nothing is said while it is being filled in for the first time), and its message goes as soon
+     as the input is right. The summary, once shown, follows the messages at the fields. */
 
   var summary = page.querySelector("[data-error-summary]");
+  var liveStatus = page.querySelector("[data-form-status]");
+  var shown = {}; // field box id → the problem shown in it ({fieldId, message})
+  var loose = []; // problems with no field of their own: listed in the summary only
+  var touched = {}; // field box id → true once something was typed or chosen in it
 
   function labelFor(id) {
     var control = form.querySelector("#" + id);
@@ -860,17 +879,51 @@
     return label ? label.firstChild.textContent.trim() : "";
   }
 
-  function clearErrors() {
-    form.querySelectorAll(".eg-field--error").forEach(function (box) { box.classList.remove("eg-field--error"); });
-    form.querySelectorAll(".eg-error-message").forEach(function (message) { message.hidden = true; message.textContent = ""; });
-    form.querySelectorAll("[aria-invalid], [aria-describedby*='-fehler']").forEach(function (control) {
-      control.removeAttribute("aria-invalid");
-      var described = (control.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
-        return id && !/-fehler$/.test(id);
-      });
-      if (described.length) control.setAttribute("aria-describedby", described.join(" "));
-      else control.removeAttribute("aria-describedby");
+  function boxOf(node) { return node && node.closest ? node.closest(".eg-field") : null; }
+
+  /* A question with several choices is described as a whole (its fieldset), any other field by its control. */
+  function describedTarget(box, control) { return box.tagName === "FIELDSET" ? box : control; }
+
+  function setDescribed(target, id, on) {
+    var described = (target.getAttribute("aria-describedby") || "").split(" ").filter(function (d) {
+      return d && d !== id;
     });
+    if (on) described.push(id);
+    if (described.length) target.setAttribute("aria-describedby", described.join(" "));
+    else target.removeAttribute("aria-describedby");
+  }
+
+  function showAt(box, error) {
+    if (shown[box.id] && shown[box.id].fieldId !== error.fieldId) hideAt(box);
+    var control = form.querySelector("#" + error.fieldId);
+    var message = box.querySelector(".eg-error-message");
+    message.textContent = "";
+    message.appendChild(el("span", { class: "eg-visually-hidden", text: "Fehler: " }));
+    message.appendChild(document.createTextNode(error.message));
+    message.hidden = false;
+    box.classList.add("eg-field--error");
+    var target = describedTarget(box, control);
+    if (target === control) control.setAttribute("aria-invalid", "true");
+    setDescribed(target, message.id, true);
+    shown[box.id] = error;
+  }
+
+  function hideAt(box) {
+    var error = shown[box.id];
+    delete shown[box.id];
+    box.classList.remove("eg-field--error");
+    var message = box.querySelector(".eg-error-message");
+    message.hidden = true;
+    message.textContent = "";
+    var control = error && form.querySelector("#" + error.fieldId);
+    if (!control) return;
+    control.removeAttribute("aria-invalid");
+    setDescribed(describedTarget(box, control), message.id, false);
+  }
+
+  function clearErrors() {
+    Object.keys(shown).forEach(function (boxId) { hideAt(document.getElementById(boxId)); });
+    loose = [];
   }
 
   /* Problems in the order of their fields on the page; those without a field last. */
@@ -885,42 +938,128 @@
       .map(function (entry) { return entry[2]; });
   }
 
-  function showErrors(errors) {
-    clearErrors();
-    errors = inPageOrder(errors);
+  /* The first problem of each field box ({box id: problem}); those without a field go to ``rest``. */
+  function byBox(errors, rest) {
+    var first = {};
+    inPageOrder(errors).forEach(function (error) {
+      var box = error.fieldId ? boxOf(form.querySelector("#" + error.fieldId)) : null;
+      if (box) {
+        if (!first[box.id]) first[box.id] = error;
+      } else {
+        rest.push(error);
+      }
+    });
+    return first;
+  }
+
+  /* The summary lists what the fields show (and the problems without a field); the number of entries. */
+  function renderSummary() {
     var list = summary.querySelector("ul");
     list.textContent = "";
-    var shown = {};
+    var errors = inPageOrder(Object.keys(shown).map(function (boxId) { return shown[boxId]; })).concat(loose);
     errors.forEach(function (error) {
-      var control = error.fieldId ? form.querySelector("#" + error.fieldId) : null;
-      if (control && !shown[error.fieldId]) {
-        shown[error.fieldId] = true;
-        var box = control.closest(".eg-field");
-        box.classList.add("eg-field--error");
-        var message = box.querySelector(".eg-error-message");
-        message.textContent = "";
-        message.appendChild(el("span", { class: "eg-visually-hidden", text: "Fehler: " }));
-        message.appendChild(document.createTextNode(error.message));
-        message.hidden = false;
-        var target = box.tagName === "FIELDSET" ? box : control;
-        if (target === control) control.setAttribute("aria-invalid", "true");
-        var described = (target.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
-        described.push(message.id);
-        target.setAttribute("aria-describedby", described.join(" "));
-      } else if (control) {
-        return;
-      }
-      var label = control ? labelFor(error.fieldId) : "";
       var item = el("li");
-      if (control) {
+      if (error.fieldId && form.querySelector("#" + error.fieldId)) {
+        var label = labelFor(error.fieldId);
         item.appendChild(el("a", { href: "#" + error.fieldId, text: (label ? label + ": " : "") + error.message }));
       } else {
         item.textContent = error.message;
       }
       list.appendChild(item);
     });
+    return errors.length;
+  }
+
+  /* Scroll ``node`` to the top of the window: forms.css gives it the scroll-margin-top that keeps it
+     below Material's sticky header. Then ``focusNode`` (default: the node itself) gets the focus. */
+  function bringIntoView(node, focusNode) {
+    node.scrollIntoView({ block: "start" });
+    (focusNode || node).focus({ preventScroll: true });
+  }
+
+  /* After "Eingaben prüfen": every problem at its field, and the summary, which gets the focus. */
+  function showErrors(errors) {
+    clearErrors();
+    var rest = [];
+    var first = byBox(errors, rest);
+    Object.keys(first).forEach(function (boxId) { showAt(document.getElementById(boxId), first[boxId]); });
+    loose = rest;
+    summary.setAttribute("role", "alert"); // read out at once (it is filled after the role is set)
+    renderSummary();
     summary.hidden = false;
-    summary.focus();
+    bringIntoView(summary);
+  }
+
+  /* Check the whole form again after the field box ``box`` was left (``left``) or typed in. Messages go
+     wherever the input is now right; a left box that was touched shows its problem; while typing, a
+     message stays as it is until the input is right or the box is left. */
+  function recheck(box, left) {
+    var rest = [];
+    var current = byBox(read().errors, rest);
+    Object.keys(shown).forEach(function (boxId) {
+      if (!current[boxId]) hideAt(document.getElementById(boxId));
+      else if (left && current[boxId].message !== shown[boxId].message) showAt(document.getElementById(boxId), current[boxId]);
+    });
+    if (left && touched[box.id] && current[box.id] && !shown[box.id]) {
+      showAt(box, current[box.id]);
+      announce(current[box.id]);
+    }
+    if (!summary.hidden) {
+      loose = rest;
+      summary.removeAttribute("role"); // changes while filling in are not read out as alerts
+      if (!renderSummary()) summary.hidden = true;
+    }
+  }
+
+  /* The message at a field just left is linked to it, but the focus is already at the next one. */
+  function announce(error) {
+    var label = labelFor(error.fieldId);
+    liveStatus.textContent = "";
+    setTimeout(function () {
+      liveStatus.textContent = "Fehler bei „" + label + "“: " + error.message;
+    }, 50);
+  }
+
+  var pointerDown = false;
+  var pending = [];
+
+  function leave(box) {
+    if (box.isConnected && (touched[box.id] || shown[box.id])) recheck(box, true);
+  }
+
+  function onFocusOut(event) {
+    var box = boxOf(event.target);
+    var next = event.relatedTarget;
+    if (!box || (next && box.contains(next))) return; // still in the same question (its radio buttons)
+    if (next && next.type === "submit" && form.contains(next)) return; // the button checks everything
+    // A message appearing above a field moves what is below it: the button being pressed must not
+    // slip away from under the pointer or finger, so the check waits until the click is over.
+    if (pointerDown) {
+      if (pending.indexOf(box) === -1) pending.push(box);
+    } else {
+      setTimeout(function () { leave(box); }, 0);
+    }
+  }
+
+  function onPointerUp() {
+    pointerDown = false;
+    setTimeout(function () { pending.splice(0).forEach(leave); }, 0);
+  }
+
+  function onFieldInput(event) {
+    var box = boxOf(event.target);
+    if (!box) return;
+    touched[box.id] = true;
+    if (Object.keys(shown).length || !summary.hidden) recheck(box, false);
+  }
+
+  /* A choice (list, radio button, tick box) is made at once: checked like a field that is left. */
+  function onFieldChange(event) {
+    var box = boxOf(event.target);
+    if (!box) return;
+    touched[box.id] = true;
+    var choice = event.target.tagName === "SELECT" || event.target.type === "radio" || event.target.type === "checkbox";
+    if (choice || Object.keys(shown).length) recheck(box, choice);
   }
 
   function onSummaryClick(event) {
@@ -929,9 +1068,7 @@
     var control = form.querySelector(link.getAttribute("href"));
     if (!control) return;
     event.preventDefault();
-    var box = control.closest(".eg-field");
-    (box || control).scrollIntoView({ block: "start" });
-    control.focus({ preventScroll: true });
+    bringIntoView(boxOf(control) || control, control);
   }
 
   // --- the YAML file --------------------------------------------------------------------------
@@ -1030,10 +1167,14 @@
     return " " + scalar(value, node);
   }
 
+  /* The entry as the editors paste it into the file (in the e-mail and the GitHub issue). */
+  function entryYaml(data) { return mapping(data, schema, 0) + "\n"; }
+
+  /* The file to download: the entry, and first the line with which editors' tools check it. */
   function toYaml(data) {
     var folderDepth = layout.folder.split("/").length;
     var up = new Array(folderDepth + 1).join("../");
-    return "# yaml-language-server: $schema=" + up + "schemas/" + spec.schemaFile + "\n" + mapping(data, schema, 0) + "\n";
+    return "# yaml-language-server: $schema=" + up + "schemas/" + spec.schemaFile + "\n" + entryYaml(data);
   }
 
   // --- file name ------------------------------------------------------------------------------
@@ -1057,6 +1198,87 @@
     return candidate;
   }
 
+  // --- the message: a short German summary for people, then the entry for the editors --------
+
+  function fieldAt(path) { return fieldsInOrder().filter(function (f) { return f.path === path; })[0] || null; }
+
+  function listText(items) {
+    return items.length < 2 ? items.join("") : items.slice(0, -1).join(", ") + " und " + items[items.length - 1];
+  }
+
+  /* "Sa., 19.06.2027" */
+  function dayText(isoDay) {
+    var day = parseDate(isoDay);
+    return WEEKDAYS[weekday(day)][1].slice(0, 2) + "., " + german(day);
+  }
+
+  /* "Sa., 19.06.2027, 19:00–21:30 Uhr", "Fr., 11.12.2027 bis So., 13.12.2027, ganztägig", … */
+  function whenText(start, end) {
+    var from = start.split(" ");
+    var to = end ? end.split(" ") : [];
+    if (!from[1]) return dayText(from[0]) + (end ? " bis " + dayText(end) : "") + ", ganztägig";
+    if (!end) return dayText(from[0]) + ", " + from[1] + " Uhr";
+    if (to.length === 1) return dayText(from[0]) + ", " + from[1] + "–" + to[0] + " Uhr";
+    return dayText(from[0]) + ", " + from[1] + " Uhr bis " + dayText(to[0]) + ", " + to[1] + " Uhr";
+  }
+
+  var EVERY_NTH_WEEK = { 2: "jede zweite Woche", 3: "jede dritte Woche", 4: "jede vierte Woche" };
+  var WEEKDAY_NAMES = {};
+  WEEKDAYS.forEach(function (d) { WEEKDAY_NAMES[d[0]] = d[1]; });
+
+  /* "jede Woche am Dienstag und Donnerstag, bis 30.06.2027", "jeden Monat am letzten Mittwoch" */
+  function repeatText(rule, start) {
+    var text = rule.freq;
+    var days = rule.days || [];
+    if (rule.freq === "weekly") {
+      text = EVERY_NTH_WEEK[rule.interval] || "jede Woche";
+      if (days.length) text += " am " + listText(days.map(function (d) { return WEEKDAY_NAMES[d] || d; }));
+    } else if (rule.freq === "monthly") {
+      var m = /^(-?\d)(\w\w)$/.exec(days[0] || "");
+      text = "jeden Monat am " + (m ? (m[1] === "-1" ? "letzten" : ORDINALS[m[1]]) + " " + (WEEKDAY_NAMES[m[2]] || m[2])
+        : parseDate(start.split(" ")[0]).d + ".");
+    }
+    return text + (rule.until ? ", bis " + german(parseDate(rule.until)) : "");
+  }
+
+  /* One value as people read it: the label of a choice, a German date, list entries in a row. */
+  function readableValue(path, value, data) {
+    var field = fieldAt(path);
+    if (!field || value === undefined || value === null || value === "") return "";
+    if (field.widget === "when") return whenText(String(data.start), data.end ? String(data.end) : "");
+    if (field.widget === "repeat") return repeatText(value, String(data.start));
+    if (field.widget === "date") return german(parseDate(String(value)));
+    var labels = {};
+    (field.options.length ? field.options : spec.choices[field.choices] || []).forEach(function (c) { labels[c[0]] = c[1]; });
+    return [].concat(value).map(function (v) { return labels[v] || String(v); })
+      .join(field.widget === "lines" ? "; " : ", ");
+  }
+
+  /* "Neue Veranstaltung: …", then "Wann: …", "Wo: …", … for what is filled in. */
+  function summaryLines(data) {
+    var lines = [(editing ? layout.summary_title_edit : layout.summary_title) + ": " + (getPath(data, layout.id_from) || "")];
+    layout.summary.forEach(function (line) {
+      var parts = line[1].map(function (path) { return readableValue(path, getPath(data, path), data); }).filter(Boolean);
+      // "04916, Herzberg" reads as an address written "04916 Herzberg"
+      var text = parts.reduce(function (all, part, i) {
+        return i === 0 ? part : all + (/^\d{5}$/.test(parts[i - 1]) ? " " : ", ") + part;
+      }, "");
+      if (text) lines.push(line[0] + ": " + text);
+    });
+    return lines;
+  }
+
+  var DATA_MARK = "----- Für die Redaktion -----";
+
+  /* The whole e-mail text: greeting, the summary, and below a mark the entry for the file ``path``. */
+  function messageText(data, path) {
+    return ["Guten Tag,", "", "bitte nehmen Sie diesen Eintrag in das Portal „" + spec.portal + "“ auf:", ""]
+      .concat(summaryLines(data))
+      .concat(["", "Mit freundlichen Grüßen", "", "", DATA_MARK,
+        "Der Eintrag für die Datei " + path + " (bitte unverändert übernehmen):", "", entryYaml(data)])
+      .join("\n");
+  }
+
   // --- the result: e-mail, GitHub issue, copy, download ---------------------------------------
 
   var result = page.querySelector("[data-form-result]");
@@ -1066,14 +1288,12 @@
     return layout.title + ": " + (getPath(data, layout.id_from) || "");
   }
 
-  function mailtoHref(data, yaml, path) {
-    var body = "Guten Tag,\n\nbitte nehmen Sie diesen Eintrag in das Portal „" + spec.portal + "“ auf "
-      + "(Datei " + path + ").\n\n" + yaml + "\nMit freundlichen Grüßen\n";
+  function mailtoHref(data, message) {
     return "mailto:" + spec.email + "?subject=" + encodeURIComponent(subjectFor(data))
-      + "&body=" + encodeURIComponent(body.replace(/\n/g, "\r\n"));
+      + "&body=" + encodeURIComponent(message.replace(/\n/g, "\r\n"));
   }
 
-  /* The issue form's fields (ids: YAML path with "-"): the whole file in "yaml", the required ones
+  /* The issue form's fields (ids: YAML path with "-"): the entry in "yaml", the required ones
      again on their own (the issue form insists on them), choices by their labels as it shows them. */
   function githubHref(data, yaml, path) {
     // "title" names the issue and fills a form field with that id: the record's plain title fits both
@@ -1081,7 +1301,7 @@
     layout.issue_fields.forEach(function (fieldPath) {
       var value = getPath(data, fieldPath);
       if (value === undefined || fieldPath === "title") return; // "title" is also the issue's title
-      var field = fieldsInOrder().filter(function (f) { return f.path === fieldPath; })[0];
+      var field = fieldAt(fieldPath);
       var labels = {};
       ((field && spec.choices[field.choices]) || []).forEach(function (c) { labels[c[0]] = c[1]; });
       value = [].concat(value).map(function (v) { return labels[v] || String(v); }).join(", ");
@@ -1096,12 +1316,11 @@
 
   function showResult(data) {
     var id = suggestedId(data);
-    var yaml = toYaml(data);
     var path = layout.folder + "/" + id + ".yml";
-    result.querySelector("[data-yaml]").textContent = yaml;
-    result.querySelector("[data-filename]").textContent = path;
+    var message = messageText(data, path);
+    result.querySelector("[data-message]").textContent = message;
 
-    var mail = mailtoHref(data, yaml, path);
+    var mail = mailtoHref(data, message);
     var mailFits = mail.length <= spec.limits.mailto;
     var mailLink = result.querySelector("[data-mailto]");
     mailLink.hidden = !mailFits;
@@ -1110,7 +1329,7 @@
     result.querySelector("[data-mail-too-long]").hidden = mailFits;
 
     if (spec.github && result.querySelector("[data-github]")) {
-      var issue = githubHref(data, yaml, path);
+      var issue = githubHref(data, entryYaml(data), path);
       var issueFits = issue.length <= spec.limits.github;
       var issueLink = result.querySelector("[data-github]");
       issueLink.setAttribute("href", issueFits ? issue : spec.github.url + "?template=" + encodeURIComponent(spec.github.template));
@@ -1118,7 +1337,7 @@
     }
 
     if (downloadUrl) URL.revokeObjectURL(downloadUrl);
-    downloadUrl = URL.createObjectURL(new Blob([yaml], { type: "text/yaml;charset=utf-8" }));
+    downloadUrl = URL.createObjectURL(new Blob([toYaml(data)], { type: "text/yaml;charset=utf-8" }));
     var download = result.querySelector("[data-download]");
     download.setAttribute("href", downloadUrl);
     download.setAttribute("download", id + ".yml");
@@ -1126,16 +1345,16 @@
     page.querySelector("[data-changed]").hidden = true;
 
     result.hidden = false;
-    result.focus();
+    bringIntoView(result);
   }
 
-  function copyYaml() {
-    var text = result.querySelector("[data-yaml]").textContent;
+  function copyMessage() {
+    var shownText = result.querySelector("[data-message]");
     var status = result.querySelector("[data-copy-status]");
     var done = function () { status.textContent = "Der Text ist kopiert. Fügen Sie ihn in Ihre E-Mail ein."; };
     var fallback = function () {
       var range = document.createRange();
-      range.selectNodeContents(result.querySelector("[data-yaml]"));
+      range.selectNodeContents(shownText);
       var selection = window.getSelection();
       selection.removeAllRanges();
       selection.addRange(range);
@@ -1144,7 +1363,7 @@
       status.textContent = ok ? "Der Text ist kopiert. Fügen Sie ihn in Ihre E-Mail ein."
         : "Der Text ist markiert. Kopieren Sie ihn mit Strg+C (am Telefon: lange drücken, dann „Kopieren“).";
     };
-    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(done, fallback);
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(shownText.textContent).then(done, fallback);
     else fallback();
   }
 
@@ -1239,9 +1458,15 @@
   updateVisibility();
   form.addEventListener("change", onChange);
   form.addEventListener("input", onChange);
+  form.addEventListener("change", onFieldChange); // after onChange: fields shown or hidden by now
+  form.addEventListener("input", onFieldInput);
+  form.addEventListener("focusout", onFocusOut);
+  document.addEventListener("pointerdown", function () { pointerDown = true; }, true);
+  document.addEventListener("pointerup", onPointerUp, true);
+  document.addEventListener("pointercancel", onPointerUp, true);
   form.addEventListener("submit", onSubmit);
   summary.addEventListener("click", onSummaryClick);
-  result.querySelector("[data-copy]").addEventListener("click", copyYaml);
+  result.querySelector("[data-copy]").addEventListener("click", copyMessage);
   page.querySelector("[data-form-js]").hidden = false;
   page.querySelectorAll("[data-form-nojs]").forEach(function (node) { node.hidden = true; });
 })();

@@ -124,6 +124,23 @@ def test_issue_form_has_the_fields_the_link_fills(layout: FormLayout) -> None:
     assert wanted <= ids, f"{template.name} lacks {sorted(wanted - ids)}"
 
 
+@pytest.mark.parametrize("layout", FORMS, ids=lambda f: f.slug)
+def test_the_email_summary_names_fields_of_the_form(layout: FormLayout) -> None:
+    """forms.js writes each summary line from the form's own fields (labels of choices, German dates)."""
+    paths = {field.path for field in layout.fields()}
+    assert layout.summary_title and layout.summary
+    for label, line_paths in layout.summary:
+        assert label and line_paths
+        assert set(line_paths) <= paths, (label, set(line_paths) - paths)
+    assert bool(layout.summary_title_edit) == bool(layout.edit)  # a changed club says so
+
+
+@pytest.mark.parametrize("layout", FORMS, ids=lambda f: f.slug)
+def test_only_dates_refuse_the_past(layout: FormLayout) -> None:
+    for field in layout.fields():
+        assert not field.not_past or field.widget == "date", field.path
+
+
 def test_spec_embeds_schema_vocabularies_and_ids(site) -> None:
     event = next(f for f in FORMS if f.kind == "event")
     spec = form_spec(site, event)

@@ -44,6 +44,7 @@ class Field:
     required: bool = False  # required although the schema cannot say so (a model-level rule)
     autocomplete: str | None = None
     show_when: tuple[str, str] | None = None  # (path, value): shown only while that control has that value
+    not_past: bool = False  # a `date` before today is refused (as `issue-to-yaml` does, not `validate`)
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,9 @@ class FormLayout:
     email_topics: tuple[str, ...] = ()  # what to write in an e-mail without the form
     edit: str | None = None  # vocabulary of existing records the form can load and change
     issue_fields: tuple[str, ...] = ()  # paths also put into their own field of the GitHub issue form
+    summary_title: str = ""  # first line of the e-mail's summary: "<this>: <id_from>"
+    summary_title_edit: str = ""  # the same when an existing record is changed
+    summary: tuple[tuple[str, tuple[str, ...]], ...] = ()  # e-mail summary lines: (label, paths shown in a row)
 
     def fields(self) -> list[Field]:
         return [f for group in self.groups for f in group.fields]
@@ -109,6 +113,15 @@ EVENT = FormLayout(
     issue_template="veranstaltung.yml",
     id_from="title",
     issue_fields=("title", "start", "category"),
+    summary_title="Neue Veranstaltung",
+    summary=(
+        ("Wann", ("start",)),
+        ("Regelmäßig", ("repeat",)),
+        ("Wo", ("venue", "location.name", "location.street", "location.postcode", "location.city")),
+        ("Wer lädt ein", ("organizer",)),
+        ("Thema", ("category",)),
+        ("Kontakt", ("contact.name", "contact.email", "contact.phone")),
+    ),
     email_topics=(
         "Titel der Veranstaltung",
         "Datum und Uhrzeit (Beginn und Ende), bei regelmäßigen Terminen den Rhythmus",
@@ -217,6 +230,14 @@ CLUB = FormLayout(
     issue_template="verein.yml",
     id_from="name",
     issue_fields=("name", "category"),
+    summary_title="Neuer Verein",
+    summary_title_edit="Geänderter Vereinseintrag",
+    summary=(
+        ("Bereich", ("category",)),
+        ("Treffen", ("meeting_times",)),
+        ("Ortsteil", ("district",)),
+        ("Kontakt", ("contact.name", "contact.email", "contact.phone")),
+    ),
     edit="clubs",
     email_topics=(
         "Name des Vereins oder der Gruppe",
@@ -307,6 +328,14 @@ OPPORTUNITY = FormLayout(
     issue_template="engagement.yml",
     id_from="title",
     issue_fields=("title", "description", "time_commitment", "expires"),
+    summary_title="Neues Engagement-Angebot",
+    summary=(
+        ("Wer sucht", ("organizer",)),
+        ("Zeitaufwand", ("time_commitment",)),
+        ("Gültig bis", ("expires",)),
+        ("Wo", ("venue", "district")),
+        ("Kontakt", ("contact.name", "contact.email", "contact.phone")),
+    ),
     email_topics=(
         "was gesucht wird, in wenigen Worten",
         "was zu tun ist und wer sucht",
@@ -343,6 +372,7 @@ OPPORTUNITY = FormLayout(
                 Field(
                     "expires",
                     widget="date",
+                    not_past=True,
                     hint="Danach verschwindet der Aufruf vom Portal. Tag.Monat.Jahr, z. B. 31.12.2027.",
                 ),
             ),
