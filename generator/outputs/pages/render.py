@@ -15,7 +15,7 @@ from jinja2 import Template
 
 from generator import urls
 from generator.derive import german
-from generator.derive.catalog import HOME_DAYS, Catalog
+from generator.derive.catalog import EVENT_PAGE_DATES, HOME_DAYS, Catalog, single_dates
 from generator.models.site import Site
 from generator.outputs.feeds.catalog import feed_groups
 from generator.outputs.frame import PageSource
@@ -139,8 +139,9 @@ class PageRenderer:
                     german.recurrence_in_words(record.data) or german.when(record.data.start, record.data.end),
                 ),
                 event=record,
-                upcoming=upcoming[:8],
-                more=max(0, len(upcoming) - 8),
+                upcoming=upcoming[:EVENT_PAGE_DATES],
+                more=max(0, len(upcoming) - EVENT_PAGE_DATES),
+                single_dates={o.original_date for o in single_dates(record.data, self.catalog.today)},
                 jsonld=structured_data.event(self.site, record, upcoming),
                 og_type="article",
                 image=record.data.image,
