@@ -60,7 +60,7 @@ class DailyHours:
         if self.by_weekday:
             groups = self._weekday_groups(short=True)
         else:
-            groups = [(_short_span(run[0], run[-1]), times) for run, times in self._runs()]
+            groups = [(_short_span(run[0], run[-1]), times) for run, times in self.runs()]
         return ", ".join(f"{label} {_times(times, short=True)}" for label, times in groups) + " Uhr"
 
     def rows(self) -> list[tuple[str, str]]:
@@ -79,7 +79,7 @@ class DailyHours:
 
     # --- grouping ---------------------------------------------------------------------------
 
-    def _runs(self) -> list[tuple[list[date], Times]]:
+    def runs(self) -> list[tuple[list[date], Times]]:
         """Consecutive open days with the same times."""
         runs: list[tuple[list[date], Times]] = []
         for day, slots in self.days:
