@@ -97,6 +97,13 @@ class AgendaItem:
             return self.hours.on(day)
         return self.time.replace(" Uhr", "") if day == self.day else ""
 
+    def order_on(self, day: date) -> str:
+        """Where the month grid puts the item on ``day``: by that day's opening for an event with
+        `hours` (the Saturday market after the 9:00 run), else as the lists do (all-day first)."""
+        if self.hours is not None:
+            return self.hours.on(day)[:5] or "00:00"
+        return self.sort_key[1] if day == self.day else "00:00"
+
     def open_on(self, day: date) -> bool:
         """Whether the month grid lists the item on ``day`` (an event with `hours` skips closed days)."""
         return self.hours is None or self.hours.is_open(day)

@@ -206,13 +206,18 @@ class ViewHelpers:
         from datetime import timedelta
 
         by_day: dict[date, list[AgendaItem]] = {}
+        with_hours: set[date] = set()
         for item in items:
             day = max(item.day, first)
             last = item.last_day
             while day <= last and day.month == first.month:
                 if item.open_on(day):
                     by_day.setdefault(day, []).append(item)
+                    if item.hours is not None:
+                        with_hours.add(day)
                 day += timedelta(days=1)
+        for day in with_hours:  # the others keep the catalog's order
+            by_day[day].sort(key=lambda item, day=day: item.order_on(day))
         weeks: list[list[tuple[date | None, list[AgendaItem]]]] = []
         week: list[tuple[date | None, list[AgendaItem]]] = [(None, [])] * first.weekday()
         day = first

@@ -103,3 +103,10 @@ def test_a_series_page_names_its_coming_gaps_next_to_its_rhythm(sample_site):
         "Fällt aus: 23. und 30. Dezember, 14., 21. und 28. Juli 2027, 4. August 2027 "
         "Geändert: Mi., 23. Juni 2027: Generalprobe für das Sommerkonzert, Stadtkirche St. Marien, bis 21:30 Uhr"
     )
+
+
+def test_the_grid_places_the_market_by_that_days_opening(sample_site):
+    html = (sample_site / "monate/2026-12/index.html").read_text(encoding="utf-8")
+    cells = dict(re.findall(r'<span class="eg-calendar__weekday">([^<]*)</span>(.*?)(?=<td|</tr>)', html, re.S))
+    times = re.findall(r">(\d\d:\d\d)–\d\d:\d\d ", cells["Sa., 12. Dezember 2026"])
+    assert "11:00" in times and times == sorted(times)
