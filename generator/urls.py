@@ -7,6 +7,8 @@ Pages project sites) and in a downloaded preview.
 
 from __future__ import annotations
 
+from datetime import date
+
 RESERVED_SECTIONS = frozenset(
     {"vereine", "veranstaltungen", "orte", "mitmachen", "kalender", "api", "impressum", "datenschutz",
      "barrierefreiheit", "suche", "assets", "pagefind", "bilder", "kategorien", "zielgruppen", "ortsteile",
@@ -149,8 +151,15 @@ def feed_audience(audience_id: str) -> str:
 
 
 def event_ics(event_id: str) -> str:
-    """The single-event file behind "In meinen Kalender"."""
+    """The single-event file behind "In meinen Kalender" (a series: all its dates)."""
     return f"kalender/termine/{event_id}.ics"
+
+
+def occurrence_ics(event_id: str, day: date) -> str:
+    """One date of a series as a file of its own ("Nur diesen Termin"), by its regular date.
+
+    A folder per series: ids cannot hold a date safely (`chorprobe-2027-01-06` may be another event)."""
+    return f"kalender/termine/{event_id}/{day.isoformat()}.ics"
 
 
 # --- open data, news feed, widget, QR codes and printouts (written after MkDocs) ---------

@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar, overload
 
 from generator import urls
 from generator.derive import german
+from generator.derive.daily_hours import DailyHours
 from generator.models.event import Event, Status
 from generator.models.schedule import Occurrence
 from generator.models.site import Record
@@ -85,11 +86,35 @@ class AgendaItem:
         return self.occurrence.moved
 
     @once
+    def hours(self) -> DailyHours | None:
+        """The hours per day of a multi-day event that has `hours`."""
+        return DailyHours.of(self.event.data)
+
+    def clock_on(self, day: date) -> str:
+        """What the month grid writes before the title on ``day``: the start time on the first day
+        (`19:00–21:00`, `ganztägig`), that day's hours for an event with `hours`, else nothing."""
+        if self.hours is not None:
+            return self.hours.on(day)
+        return self.time.replace(" Uhr", "") if day == self.day else ""
+
+    def order_on(self, day: date) -> str:
+        """Where the month grid puts the item on ``day``: by that day's opening for an event with
+        `hours` (the Saturday market after the 9:00 run), else as the lists do (all-day first)."""
+        if self.hours is not None:
+            return self.hours.on(day)[:5] or "00:00"
+        return self.sort_key[1] if day == self.day else "00:00"
+
+    def open_on(self, day: date) -> bool:
+        """Whether the month grid lists the item on ``day`` (an event with `hours` skips closed days)."""
+        return self.hours is None or self.hours.is_open(day)
+
+    @once
     def time(self) -> str:
-        """`19:00–21:00 Uhr`, `19:00 Uhr` (no end, or the next day) or `ganztägig`."""
+        """`19:00–21:00 Uhr`, `19:00 Uhr` (no end, or the next day), `ganztägig`, or the hours of a
+        multi-day event ("Fr. 16–21, Sa.–So. 11–21 Uhr")."""
         start, end = self.occurrence.start, self.occurrence.end
         if not isinstance(start, datetime):
-            return "ganztägig"
+            return self.hours.compact() if self.hours is not None else "ganztägig"
         if isinstance(end, datetime) and end.date() == start.date():
             return f"{german.clock(start)}–{german.clock(end)} Uhr"
         return f"{german.clock(start)} Uhr"

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import cached_property
 
 from generator.derive.agenda import AgendaItem
 from generator.derive.series import SeriesEntry, split_series
 from generator.models.club import Club
-from generator.models.event import Event
+from generator.models.event import Event, Status
 from generator.models.opportunity import Opportunity
-from generator.models.schedule import occurrences
+from generator.models.schedule import Occurrence, occurrences
 from generator.models.site import Record, Site
 from generator.models.town import Term
 
@@ -27,6 +27,33 @@ UPCOMING_DAYS = 60
 HIGHLIGHT_DAYS = 90
 """How far ahead the start page looks for highlights."""
 ARCHIVE_DAYS = 365
+EVENT_PAGE_DATES = 8
+"""Dates an event's page lists under "Nächste Termine"."""
+SINGLE_DATES = 3
+"""Dates of a series that get a calendar file of their own ("Nur diesen Termin"): the next three
+that take place. Each is a file (about 1 KB); at 3,000 series that is 9,000 files, where every
+listed date (8) would be 24,000."""
+
+
+def single_dates(event: Event, today: date) -> list[Occurrence]:
+    """The dates of a series that its page offers one by one: the first `SINGLE_DATES` of the
+    dates it lists (`EVENT_PAGE_DATES` from today on, as `Catalog.future`) that are not cancelled.
+
+    The feeds write a file for each and the page links each, so both ask here."""
+    if event.repeat is None:
+        return []
+    chosen: list[Occurrence] = []
+    listed = 0
+    for occurrence in occurrences(event, today + timedelta(days=HORIZON_DAYS)):
+        end = occurrence.end or occurrence.start
+        if (end.date() if isinstance(end, datetime) else end) < today:
+            continue
+        listed += 1
+        if listed > EVENT_PAGE_DATES or len(chosen) == SINGLE_DATES:
+            break
+        if occurrence.status is not Status.cancelled:
+            chosen.append(occurrence)
+    return chosen
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,16 @@ def short_date(value: date | datetime) -> str:
     return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
 
 
+def date_range(first: date, last: date) -> str:
+    """`Fr., 11. bis So., 13. Dezember 2026`: month and year written once when shared."""
+    if first.year != last.year:
+        return f"{long_date(first)} bis {long_date(last)}"
+    start = f"{GERMAN_SHORT[first.weekday()]}., {first.day}."
+    if first.month != last.month:
+        start += f" {MONTHS[first.month - 1]}"
+    return f"{start} bis {long_date(last)}"
+
+
 def clock(value: datetime | time) -> str:
     """`19:30`. Integer formatting: strftime ("%H:%M") costs 7× as much, ~100k times per county build."""
     return f"{value.hour:02}:{value.minute:02}"

@@ -30,6 +30,7 @@ from generator.models.common import (
     YesNo,
     error,
 )
+from generator.models.hours import HoursList, check_hours
 from generator.models.weekdays import WeekdayList
 
 
@@ -240,6 +241,12 @@ class Event(KeepsWrittenOffsets):
         title="Ende",
         description="JJJJ-MM-TT HH:MM oder nur HH:MM; bei ganztägigen Terminen der letzte Tag (einschließlich).",
     )
+    hours: HoursList = Field(
+        default_factory=list,
+        title="Uhrzeiten je Tag",
+        description="Nur bei ganztägigen Terminen über mehrere Tage: an welchen Tagen von wann bis wann, "
+        "z. B. days: [sa, so], from: 11:00, to: 21:00. Nicht genannte Tage gelten als geschlossen.",
+    )
     description: Markdown | None = Field(None, title="Beschreibung")
     status: Annotated[
         Status,
@@ -295,7 +302,25 @@ class Event(KeepsWrittenOffsets):
             self._check_change(index, change)
         if self.repeat is not None and self.repeat.count is not None:
             self._check_last_year(self.repeat)
+        if self.hours:
+            self._check_hours()
         return self
+
+    def _check_hours(self) -> None:
+        """Hours per day belong to a one-off all-day event over several days (`models/hours.py`)."""
+        if self.repeat is not None:
+            raise error(
+                "„hours“ (Uhrzeiten je Tag) gibt es nur für einen Termin über mehrere Tage, nicht für eine Reihe. "
+                "Bei einer Reihe stehen die Uhrzeiten in „start“ und „end“.",
+                field="hours",
+            )
+        if isinstance(self.start, datetime):
+            raise error(
+                "Mit „hours“ schreiben Sie „start“ und „end“ als Tage ohne Uhrzeit (JJJJ-MM-TT); "
+                "die Uhrzeiten stehen dann je Tag unter „hours“.",
+                field="start",
+            )
+        check_hours(self.start, self.end, self.hours)  # type: ignore[arg-type]  # all-day: end is a date
 
     def _check_last_year(self, repeat: Repeat) -> None:
         """A counted series must end within the years a date may have (the calendars stop there)."""

@@ -54,6 +54,7 @@ def template_environment(templates_dir: Path) -> Environment:
         full_date=german.full_date,
         short_date=german.short_date,
         when=german.when,
+        date_range=german.date_range,
         recurrence=german.recurrence_in_words,
         hhmm=german.clock,
         month_label=german.month_name,

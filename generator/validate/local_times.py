@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from generator.load.yaml_loader import Loc
 from generator.models.common import FIRST_YEAR, LAST_YEAR, KeepsWrittenOffsets, WrittenOffset
 from generator.models.event import Event, resolve_end
+from generator.models.hours import open_days
 from generator.models.schedule import (
     local_time_exists,
     local_time_is_doubled,
@@ -29,11 +30,26 @@ SERIES_CHECK_YEARS = 3
 
 
 def time_problems(event: Event, zone: ZoneInfo) -> Iterator[tuple[Loc, str]]:
-    """Problems of the date-times written in ``event``: its start and end, each change's start and end."""
+    """Problems of the date-times written in ``event``: its start and end, each change's start and end,
+    and the times of its `hours` on each open day."""
     for loc, moment, offset in _written_times(event):
         message = _irregular_time_message(moment, zone) or _offset_message(moment, offset, zone)
         if message:
             yield loc, message
+    yield from _hours_problems(event, zone)
+
+
+def _hours_problems(event: Event, zone: ZoneInfo) -> Iterator[tuple[Loc, str]]:
+    """The first time in `hours` that a DST change skips or doubles on one of the event's days."""
+    if not event.hours or isinstance(event.start, datetime) or not isinstance(event.end, date):
+        return
+    for _, slots in open_days(event.start, event.end, event.hours):
+        for slot in slots:
+            for name, moment in ("from", slot.start), ("to", slot.end):
+                message = _irregular_time_message(moment, zone) if moment is not None else None
+                if message:
+                    yield ("hours", slot.entry, name), message
+                    return
 
 
 def series_time_problems(event: Event, zone: ZoneInfo) -> Iterator[tuple[Loc, str]]:

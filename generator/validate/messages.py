@@ -138,6 +138,13 @@ FIELD_ALIASES = {
     "mitgliedschaft": "membership",
     "treffen": "meeting_times",
     "wegbeschreibung": "directions",
+    "oeffnungszeiten": "hours",
+    "uhrzeiten": "hours",
+    "zeiten": "hours",
+    "tage": "days",
+    "wochentage": "days",
+    "von": "from",
+    "bis": "to",
 }
 """Field names volunteers write in German (or as common abbreviations), with the English field
 they mean. Used for "Meinten Sie …?" only if that field exists where the unknown one was written."""

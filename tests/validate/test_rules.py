@@ -121,7 +121,7 @@ RULES = [
         "broken/events/unknown-field.yml",
         [
             f"{EV}/unknown-field.yml:5:1: desciption: Das Feld „desciption“ gibt es hier nicht. "
-            "Meinten Sie „description“? Erlaubt sind: title, organizer, category, venue, location, start, end, "
+            "Meinten Sie „description“? Erlaubt sind: title, organizer, category, venue, location, start, end, hours, "
             "description, ..."
         ],
     ),

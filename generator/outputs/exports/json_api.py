@@ -21,6 +21,7 @@ from generator.models import common
 from generator.models import event as event_model
 from generator.models import opportunity as opportunity_model
 from generator.models import venue as venue_model
+from generator.models.hours import open_days
 from generator.models.site import Record, Site
 from generator.outputs import Emit
 from generator.outputs.exports import shapes
@@ -176,6 +177,16 @@ class ApiBuilder:
             note=change.note if change else None,
         )
 
+    def hours(self, event: event_model.Event) -> list[shapes.OpeningTime]:
+        """Each opening of an event with `hours`, as local times with the town's offset."""
+        if not event.hours or isinstance(event.start, datetime) or not isinstance(event.end, date):
+            return []
+        return [
+            shapes.OpeningTime(start=self.moment(slot.start), end=self.moment(slot.end))  # type: ignore[arg-type]
+            for _, slots in open_days(event.start, event.end, event.hours)
+            for slot in slots
+        ]
+
     def recurrence(self, event: event_model.Event) -> shapes.Recurrence | None:
         repeat = event.repeat
         if repeat is None:
@@ -223,6 +234,7 @@ class ApiBuilder:
             contact=self.contact(event.contact),
             added=self.added[("events", record.id)],
             next_occurrences=[self.occurrence(item) for item in upcoming],
+            hours=self.hours(event),
             **self.texts(event.description),
         )
 

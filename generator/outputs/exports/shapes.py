@@ -150,6 +150,11 @@ class Occurrence(ApiModel):
     note: str | None = Field(title="Hinweis zu diesem Termin")
 
 
+class OpeningTime(ApiModel):
+    start: datetime = Field(title="Beginn", description="ISO 8601 mit UTC-Versatz der Ortszeit.")
+    end: datetime | None = Field(title="Ende", description="null: offenes Ende („ab 8 Uhr“).")
+
+
 class Event(ApiModel):
     id: str = Field(title="Kennung")
     title: str = Field(title="Titel")
@@ -181,6 +186,11 @@ class Event(ApiModel):
     added: datetime = Field(title="Aufgenommen", description="Erster Commit der Datei (UTC).")
     next_occurrences: list[Occurrence] = Field(
         title="Nächste Termine", description="Vom Stichtag bis occurrences_until, abgesagte eingeschlossen."
+    )
+    hours: list[OpeningTime] = Field(
+        title="Uhrzeiten je Tag",
+        description="Bei ganztägigen Terminen über mehrere Tage mit Öffnungszeiten: jeder geöffnete Tag mit "
+        "Beginn und Ende (zwei Einträge bei einer Pause); sonst leer.",
     )
 
 

@@ -6,6 +6,13 @@ What calendar apps need and why (see ../shared/reference/calendar-clients.md):
 * Timed values carry TZID (no floating times); UNTIL of a timed series is UTC.
   All-day values are DATEs and DTEND is exclusive (the YAML `end` is the last day).
 * EXDATE and RECURRENCE-ID use DTSTART's value type and TZID.
+* An event with hours per day (`hours`) is one plain VEVENT per day and slot, UID
+  ``<event id>_<YYYYMMDD>@<domain>`` (``…_2@`` for a second slot that day): every client shows
+  plain timed events alike, where an all-day bar would hide the hours. Ids hold no ``_``, so these
+  UIDs never meet another event's.
+* One date of a series as a file of its own (`occurrence_file_components`) is a plain VEVENT too,
+  UID ``<event id>_<regular date>@<domain>``: a lone RECURRENCE-ID override without its series
+  is dropped or mishandled by importers (ICSx⁵, EteSync; Thunderbird fakes a series for it).
 * Google hides STATUS:CANCELLED silently, so cancelled items also say so in the
   SUMMARY ("ABGESAGT: "). A postponed event ("verschoben, neuer Termin folgt")
   stays visible as STATUS:TENTATIVE with "VERSCHOBEN: " in front: its date is
@@ -19,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 from generator import urls
 from generator.derive import german
+from generator.derive.daily_hours import DailyHours
 from generator.models.event import Event, Place, Status
 from generator.models.schedule import Occurrence, occurrences
 from generator.models.site import Record, Site
@@ -32,6 +40,8 @@ _STATUS_NOTES = {
     Status.cancelled: "Dieser Termin ist abgesagt.",
     Status.postponed: "Dieser Termin wird verschoben; der neue Termin wird noch bekannt gegeben.",
 }
+SINGLE_DATE_TEXT = 300
+"""Characters of the description in a single date's file: the series' own file has all of it."""
 ORDER = (
     *("SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "RECURRENCE-ID", "SEQUENCE", "RRULE", "EXDATE"),
     *("CATEGORIES", "DESCRIPTION", "GEO", "LAST-MODIFIED", "LOCATION", "ORGANIZER", "STATUS", "URL"),
@@ -53,6 +63,8 @@ def event_components(record: Record[Event], site: Site, revision: Revision, dtst
     start_time = event.start.time() if isinstance(event.start, datetime) else None
     description = plain_text(event.description)  # once: overrides repeat it
     common = _common(record, site, revision, dtstamp)  # the same lines in the master and every override
+    if event.hours:
+        return _daily_components(record, site, common, tzid, description)
     master = {**common, **_when(event.start, event.end, tzid)}
     _describe(master, record, site, description, event.status, event.title, event.venue, event.location, [])
     if event.repeat is not None:
@@ -71,6 +83,53 @@ def event_components(record: Record[Event], site: Site, revision: Revision, dtst
         _describe(override, record, site, description, occurrence.status, title, venue, place, notes)
         components.append(override)
     return components
+
+
+def _daily_components(
+    record: Record[Event], site: Site, common: Component, tzid: str, description: str
+) -> list[Component]:
+    """One VEVENT per day and slot of an event with `hours` (see the module's docstring)."""
+    event = record.data
+    hours = DailyHours.of(event)
+    assert hours is not None
+    notes = [f"Zeiten: {hours.compact()}"]
+    components = []
+    for day, slots in hours.days:
+        for number, slot in enumerate(slots, start=1):
+            suffix = "" if number == 1 else f"_{number}"
+            component = {**common, **_when(slot.start, slot.end, tzid)}
+            component["UID"] = ["UID:" + text(f"{record.id}_{day:%Y%m%d}{suffix}@{site.town.domain}")]
+            where = (event.venue, event.location)
+            _describe(component, record, site, description, event.status, event.title, *where, notes)
+            components.append(component)
+    return components
+
+
+def occurrence_file_components(
+    record: Record[Event], site: Site, revision: Revision, dtstamp: datetime, occurrence: Occurrence
+) -> list[Component]:
+    """One date of a series as a plain VEVENT (the file behind "Nur diesen Termin")."""
+    event = record.data
+    tzid = f"TZID={site.town.zone.key}"
+    component = {**_common(record, site, revision, dtstamp), **_when(occurrence.start, occurrence.end, tzid)}
+    component["UID"] = ["UID:" + text(f"{record.id}_{occurrence.original_date:%Y%m%d}@{site.town.domain}")]
+    change = occurrence.change
+    title = change.title if change and change.title else event.title
+    venue, place = event.venue, event.location
+    if change and (change.venue or change.location):
+        venue, place = change.venue, change.location
+    notes = [f"Ein Termin der Reihe „{event.title}“ ({german.recurrence_in_words(event)})."]
+    notes += _override_notes(occurrence)
+    summary = _shortened(plain_text(event.description), SINGLE_DATE_TEXT)
+    _describe(component, record, site, summary, occurrence.status, title, venue, place, notes)
+    return [component]
+
+
+def _shortened(text: str, limit: int) -> str:
+    """``text`` cut at a word before ``limit`` characters, with " …" (the page's address follows)."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,.;:") + " …"
 
 
 def render_event(record: Record[Event], site: Site, revision: Revision, dtstamp: datetime) -> bytes:

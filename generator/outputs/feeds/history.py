@@ -7,7 +7,7 @@ published states of the branch), so every build of the same commit gives the
 same numbers:
 
 * SEQUENCE = the number of published versions in which `start`, `end`,
-  `repeat` or `status` changed (each historic version is parsed with the
+  `repeat`, `status` or `hours` changed (each historic version is parsed with the
   project's loader and model; versions that did not validate were never
   published and are skipped);
 * LAST-MODIFIED = the commit time of the last version whose bytes changed.
@@ -42,7 +42,7 @@ from generator.models.site import Record
 from generator.validate.records import validate_model
 
 EVENTS_DIR = "content/events"
-SCHEDULE_FIELDS = frozenset({"start", "end", "repeat", "status"})
+SCHEDULE_FIELDS = frozenset({"start", "end", "repeat", "status", "hours"})
 """Fields whose change makes calendar apps re-read an event (RFC 5546 §2.1.4: DTSTART, DTEND, RRULE, EXDATE, STATUS)."""
 
 

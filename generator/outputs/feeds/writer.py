@@ -3,7 +3,8 @@
 Each event is rendered once; its bytes go unchanged into the all-events feed,
 into each club/category/venue/audience feed it belongs to and into its own
 file behind "In meinen Kalender". Only the VTIMEZONE differs between files: it
-covers the years of the events in that file.
+covers the years of the events in that file. A series also gets one small file
+per date its page lists (`derive.catalog.single_dates`, "Nur diesen Termin").
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from generator import urls
-from generator.models.site import Site
+from generator.derive.catalog import single_dates
+from generator.models.event import Event
+from generator.models.site import Record, Site
 from generator.outputs import Emit
 from generator.outputs.feeds.calendar import assemble, calendar_head
 from generator.outputs.feeds.catalog import all_feeds, anchors_of
-from generator.outputs.feeds.event import render_event
-from generator.outputs.feeds.history import read_history
+from generator.outputs.feeds.event import occurrence_file_components, render_event, serialise
+from generator.outputs.feeds.history import Revision, read_history
 from generator.outputs.feeds.timezone import vtimezone
 from generator.outputs.feeds.window import span, window_start
 
@@ -31,6 +34,8 @@ class RenderedEvent:
     data: bytes
     first_year: int
     last_year: int
+    dates: tuple[tuple[str, int, bytes], ...] = ()
+    """(path, year, VEVENT) of each date of a series with a file of its own."""
 
 
 @dataclass
@@ -94,7 +99,7 @@ def render_feeds(
         else:
             last_year = extent.last.year if extent.last else max(extent.first.year, today.year + 1)
             data = render_event(record, site, revision, dtstamp)
-            item = RenderedEvent(data, extent.first.year, last_year)
+            item = RenderedEvent(data, extent.first.year, last_year, _dates(record, site, revision, dtstamp, today))
         if memo is not None:
             memo[record.id] = (key, item)
         rendered[record.id] = item
@@ -108,13 +113,29 @@ def render_feeds(
         report.sizes[feed.path] = len(data)
     single = calendar_head(None)
     for event_id, item in rendered.items():
-        path = urls.event_ics(event_id)
-        if event_id in kept and unchanged is not None and unchanged(path):
-            continue
-        data = _calendar(single, [item], zone, today)
-        emit(path, data)
-        report.sizes[path] = len(data)
+        files = [(urls.event_ics(event_id), item)]
+        files += [(path, RenderedEvent(data, year, year)) for path, year, data in item.dates]
+        for path, content in files:
+            if event_id in kept and unchanged is not None and unchanged(path):
+                continue
+            data = _calendar(single, [content], zone, today)
+            emit(path, data)
+            report.sizes[path] = len(data)
     return report
+
+
+def _dates(
+    record: Record[Event], site: Site, revision: Revision, dtstamp: datetime, today: date
+) -> tuple[tuple[str, int, bytes], ...]:
+    """The files of the dates a series' page offers one by one."""
+    return tuple(
+        (
+            urls.occurrence_ics(record.id, occurrence.original_date),
+            occurrence.original_date.year,
+            b"".join(serialise(c) for c in occurrence_file_components(record, site, revision, dtstamp, occurrence)),
+        )
+        for occurrence in single_dates(record.data, today)
+    )
 
 
 def _calendar(head: bytes, items: list[RenderedEvent], zone: str, today: date) -> bytes:

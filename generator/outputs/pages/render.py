@@ -16,7 +16,7 @@ from jinja2 import Template
 from generator import urls
 from generator.derive import german
 from generator.derive.agenda import AgendaItem
-from generator.derive.catalog import Catalog
+from generator.derive.catalog import EVENT_PAGE_DATES, Catalog, single_dates
 from generator.derive.ranges import time_ranges
 from generator.derive.related import Related
 from generator.models.opportunity import Commitment
@@ -182,8 +182,9 @@ class PageRenderer:
                     german.recurrence_in_words(record.data) or german.when(record.data.start, record.data.end),
                 ),
                 event=record,
-                upcoming=upcoming[:8],
-                more=max(0, len(upcoming) - 8),
+                upcoming=upcoming[:EVENT_PAGE_DATES],
+                more=max(0, len(upcoming) - EVENT_PAGE_DATES),
+                single_dates={o.original_date for o in single_dates(record.data, self.catalog.today)},
                 jsonld=structured_data.event(self.site, record, upcoming),
                 related_pages=self._pages_listing("events", record.id),
                 og_type="article",

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from generator import urls
 from generator.derive.agenda import AgendaItem
+from generator.derive.daily_hours import DailyHours
 from generator.models.club import Club
 from generator.models.common import Address
 from generator.models.event import Event, Frequency, Status
@@ -152,7 +153,34 @@ def event(site: Site, record: Record[Event], upcoming: list[AgendaItem]) -> dict
         data["image"] = absolute(site, urls.image(ev.image.src))
     if ev.repeat:
         data["eventSchedule"] = _schedule(ev, zone)
+    hours = DailyHours.of(ev)
+    if hours is not None:
+        _daily_schedule(data, hours, zone)
     return data
+
+
+def _daily_schedule(data: dict[str, Any], hours: DailyHours, zone: ZoneInfo) -> None:
+    """A multi-day event with hours: first opening to last closing, and one Schedule per run of
+    days with the same times (schema.org's way to say "Fr 16–21, Sa–So 11–21")."""
+    first = hours.days[0][1][0]
+    last = hours.days[-1][1][-1]
+    data["startDate"] = _moment(first.start, zone)
+    data["endDate"] = _moment(last.end or last.start.date(), zone)
+    schedules = []
+    for days, times in hours.runs():
+        for start, end in times:
+            schedule: dict[str, Any] = {
+                "@type": "Schedule",
+                "startDate": days[0].isoformat(),
+                "endDate": days[-1].isoformat(),
+                "repeatFrequency": "P1D",
+                "startTime": f"{start:%H:%M}",
+                "scheduleTimezone": str(zone.key),
+            }
+            if end is not None:
+                schedule["endTime"] = f"{end:%H:%M}"
+            schedules.append(schedule)
+    data["eventSchedule"] = schedules
 
 
 def _schedule(ev: Event, zone: ZoneInfo) -> dict[str, Any]:

@@ -13,8 +13,10 @@ from typing import Any, NamedTuple
 
 from generator import urls
 from generator.derive.agenda import AgendaItem
-from generator.derive.catalog import Catalog
+from generator.derive.catalog import HORIZON_DAYS, Catalog
+from generator.derive.daily_hours import DailyHours
 from generator.derive.series import SeriesEntry
+from generator.derive.series_notes import SeriesNote, series_notes
 from generator.models.common import Accessibility
 from generator.models.event import Event, Place
 from generator.models.opportunity import Opportunity
@@ -159,6 +161,16 @@ class ViewHelpers:
     # --- occurrences ------------------------------------------------------------------------
 
     @staticmethod
+    def daily_hours(event: Event) -> DailyHours | None:
+        """The hours per day of a multi-day event with `hours` (page, poster)."""
+        return DailyHours.of(event)
+
+    def series_notes(self, record: Record[Event]) -> list[SeriesNote]:
+        """The coming dates a series leaves out, cancels, moves or changes (its page)."""
+        items = self.catalog.by_event.get(record.id, [])
+        return series_notes(record.data, items, self.catalog.today, HORIZON_DAYS, self.place_name)
+
+    @staticmethod
     def is_cancelled(item: AgendaItem) -> bool:
         return item.cancelled
 
@@ -240,12 +252,18 @@ class ViewHelpers:
         from datetime import timedelta
 
         by_day: dict[date, list[AgendaItem]] = {}
+        with_hours: set[date] = set()
         for item in items:
             day = max(item.day, first)
             last = item.last_day
             while day <= last and day.month == first.month:
-                by_day.setdefault(day, []).append(item)
+                if item.open_on(day):
+                    by_day.setdefault(day, []).append(item)
+                    if item.hours is not None:
+                        with_hours.add(day)
                 day += timedelta(days=1)
+        for day in with_hours:  # the others keep the catalog's order
+            by_day[day].sort(key=lambda item, day=day: item.order_on(day))
         weeks: list[list[tuple[date | None, list[AgendaItem]]]] = []
         week: list[tuple[date | None, list[AgendaItem]]] = [(None, [])] * first.weekday()
         day = first

@@ -18,14 +18,60 @@ from generator import urls
 from generator.derive import german
 from generator.derive.agenda import AgendaItem
 from generator.derive.catalog import Catalog, Month
+from generator.derive.daily_hours import DailyHours
 from generator.derive.series import SeriesEntry, split_series
 from generator.models.event import Status
 from generator.outputs.markdown import plain_text as plain
 from generator.outputs.pages.view import ViewHelpers
 from generator.outputs.standalone.renderer import StandaloneRenderer
 
-POSTER_TEXT_CHARS = 700
+POSTER_TEXT_CHARS = 900
 POSTER_DATES = 6
+FREE_HEIGHT_PT = 370
+"""What the sheet (269 mm = 762 pt inside the margins) leaves for title, hours and text once the
+head, date, place, facts and the QR code (55 mm) have their room."""
+ROW_PT = 26
+"""One line of hours or dates (19 pt)."""
+TEXT_LINE_PT = 18
+TEXT_LINE_CHARS = 70
+"""A line of description (13 pt) and about how many characters it holds, paragraph ends counted."""
+SHEET_WIDTH_PT = 510
+"""The poster's text width on A4 (180 mm) in points."""
+CHAR_WIDTH = 0.72
+"""Width of a bold letter in em, on the wide side (DejaVu Sans Bold, Chromium's default sans on
+Linux, averages 0.68 over German words; Arial/Helvetica Bold 0.6): a word of n letters at s pt is
+at most about n × CHAR_WIDTH × s wide."""
+TITLE_CHAR = 0.66
+"""An average letter of a bold title in em (for its number of lines; `CHAR_WIDTH` is the wide side)."""
+TITLE_SIZES = ((20, 60), (35, 52), (60, 44), (100, 36), (160, 30), (10_000, 24))
+"""(longest title in characters, its size in pt): short titles fill the sheet, 240 characters fit."""
+
+
+class TitleSize(NamedTuple):
+    """The poster title's size: ``print`` in pt (by length, capped so the longest word fits the
+    sheet), ``word`` the longest word's width in em, which the screen uses to fit a phone."""
+
+    print: int
+    word: float
+
+
+def title_size(title: str) -> TitleSize:
+    """Titles wrap between words only (no mid-word breaks, no hyphenation): the size follows the
+    title's length, and its longest word must fit one line."""
+    longest = max((len(word) for word in title.split()), default=1)
+    size = next(size for limit, size in TITLE_SIZES if len(title) <= limit)
+    fits = int(SHEET_WIDTH_PT / (CHAR_WIDTH * longest))
+    return TitleSize(max(12, min(size, fits)), round(CHAR_WIDTH * longest, 2))
+
+
+def text_budget(title: str, rows: int) -> int:
+    """Characters of the description that fit on the sheet beside this title and ``rows`` lines of
+    hours (a day with two times: two lines) or dates (about three), estimated in pt; print.css
+    also clips the text rather than start a second page."""
+    size = title_size(title).print
+    title_lines = -(-len(title) * 1.15 * TITLE_CHAR * size // SHEET_WIDTH_PT)  # words wrap early
+    free = FREE_HEIGHT_PT - title_lines * 1.1 * size - rows * ROW_PT
+    return max(0, min(POSTER_TEXT_CHARS, int(free / TEXT_LINE_PT * TEXT_LINE_CHARS)))
 
 
 def paragraphs(markdown_text: str | None, limit: int = POSTER_TEXT_CHARS) -> list[str]:
@@ -52,12 +98,18 @@ def write_posters(renderer: StandaloneRenderer, event_ids: list[str]) -> None:
     """The notices of ``event_ids`` (current events: `Catalog.is_current`)."""
     site, catalog = renderer.site, renderer.catalog
     for record in (site.events[event_id] for event_id in event_ids):
+        event = record.data
+        hours = DailyHours.of(event)
+        upcoming = next_dates(catalog, catalog.by_event[record.id])
+        rows = sum(1 + (" und " in times) for _, times in hours.rows()) if hours else 3 if event.repeat else 0
         renderer.page(
             urls.poster(record.id),
             "poster.html",
             event=record,
-            upcoming=next_dates(catalog, catalog.by_event[record.id]),
-            paragraphs=paragraphs(record.data.description),
+            upcoming=upcoming,
+            hours=hours,
+            title_size=title_size(event.title),
+            paragraphs=paragraphs(event.description, text_budget(event.title, rows)),
             page_url=site.town.site_url + urls.event(record.id),
         )
 

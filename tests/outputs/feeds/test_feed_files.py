@@ -6,6 +6,7 @@ every feed to exactly the occurrences written below, in UTC.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -19,13 +20,45 @@ NAMES = ("wochentreff", "stammtisch", "konzert", "flohmarkt", "stadtfest", "vort
 W, S, K, F, T, V = (f"{name}@{DOMAIN}" for name in NAMES)
 OK, CANCELLED, TENTATIVE = "CONFIRMED", "CANCELLED", "TENTATIVE"
 
+OSTERMARKT = """\
+title: Ostermarkt
+category: fest
+venue: markt
+start: 2027-03-26
+end: 2027-03-28
+hours:
+  - days: fr
+    from: "16:00"
+    to: "21:00"
+  - days: [sa, so]
+    from: "10:00"
+    to: "12:00"
+  - days: so
+    from: "14:00"
+    to: "18:00"
+  - days: 2027-03-27
+    from: "20:00"
+    to: "01:00"
+"""
+"""Hours per day across the spring DST change (Sunday 28 March 2027): Friday in CET, Saturday's
+date line replacing the weekday line and running past midnight, two slots on Sunday in CEST."""
+O1, O2, O3, O3B = (f"ostermarkt_{day}@{DOMAIN}" for day in ("20270326", "20270327", "20270328", "20270328_2"))
+OSTERMARKT_DAYS = [
+    (O1, "2027-03-26T15:00:00Z", "2027-03-26T20:00:00Z", OK, "Ostermarkt"),
+    (O2, "2027-03-27T19:00:00Z", "2027-03-28T00:00:00Z", OK, "Ostermarkt"),
+    (O3, "2027-03-28T08:00:00Z", "2027-03-28T10:00:00Z", OK, "Ostermarkt"),
+    (O3B, "2027-03-28T12:00:00Z", "2027-03-28T16:00:00Z", OK, "Ostermarkt"),
+]
+
 EXPECTED = [
     (S, "2027-01-29T18:30:00Z", "2027-01-29T21:00:00Z", OK, "Stammtisch"),
     (V, "2027-02-12T17:00:00Z", "2027-02-12T19:00:00Z", OK, VORTRAG_TITLE),
     (S, "2027-02-26T18:30:00Z", "2027-02-26T21:00:00Z", OK, "Stammtisch"),
     (W, "2027-03-10T18:00:00Z", "2027-03-10T20:00:00Z", OK, "Wochentreff"),  # 19:00 CET
     (W, "2027-03-24T18:00:00Z", "2027-03-24T20:00:00Z", OK, "Wochentreff"),
+    OSTERMARKT_DAYS[0],
     (S, "2027-03-26T18:30:00Z", "2027-03-26T21:00:00Z", OK, "Stammtisch"),  # last Friday before the change
+    *OSTERMARKT_DAYS[1:],
     (W, "2027-04-07T17:00:00Z", "2027-04-07T19:00:00Z", OK, "Wochentreff"),  # 19:00 CEST
     (F, "2027-04-17", "2027-04-18", TENTATIVE, "VERSCHOBEN: Flohmarkt"),
     (W, "2027-04-21T17:00:00Z", "2027-04-21T19:00:00Z", OK, "Wochentreff"),
@@ -50,17 +83,28 @@ EXPECTED = [
     (W, "2027-11-03T18:00:00Z", "2027-11-03T20:00:00Z", OK, "Wochentreff"),  # 19:00 CET again
 ]
 
+OSTERMARKT_UIDS = {O1, O2, O3, O3B}
+SINGLE_DATES = {  # the next three dates of each series (from TODAY), each a file of its own
+    "kalender/termine/stammtisch/2027-01-29.ics": (f"stammtisch_20270129@{DOMAIN}", "2027-01-29T18:30:00Z"),
+    "kalender/termine/stammtisch/2027-02-26.ics": (f"stammtisch_20270226@{DOMAIN}", "2027-02-26T18:30:00Z"),
+    "kalender/termine/stammtisch/2027-03-26.ics": (f"stammtisch_20270326@{DOMAIN}", "2027-03-26T18:30:00Z"),
+    "kalender/termine/wochentreff/2027-03-10.ics": (f"wochentreff_20270310@{DOMAIN}", "2027-03-10T18:00:00Z"),
+    "kalender/termine/wochentreff/2027-03-24.ics": (f"wochentreff_20270324@{DOMAIN}", "2027-03-24T18:00:00Z"),
+    "kalender/termine/wochentreff/2027-04-07.ics": (f"wochentreff_20270407@{DOMAIN}", "2027-04-07T17:00:00Z"),
+}
 MEMBERS = {
-    "kalender/alle.ics": {W, S, K, F, T, V},
+    "kalender/alle.ics": {W, S, K, F, T, V, *OSTERMARKT_UIDS},
     "kalender/kategorien/sport.ics": {W},
-    "kalender/kategorien/fest.ics": {S, K, F, T, V},
+    "kalender/kategorien/fest.ics": {S, K, F, T, V, *OSTERMARKT_UIDS},
     "kalender/zielgruppen/kinder.ics": {T, F},
     "kalender/zielgruppen/familien.ics": {W, S, T, K},
     "kalender/vereine/turnverein.ics": {W, F},
     "kalender/vereine/chor.ics": {S, K, V},
     "kalender/orte/rathaus.ics": {W, S},
-    "kalender/orte/markt.ics": {T, K, F},  # the series moved to the market once stays in its own venue's feed
+    "kalender/orte/markt.ics": {T, K, F, *OSTERMARKT_UIDS},  # the series moved there once stays in its own venue's
     **{f"kalender/termine/{uid.split('@')[0]}.ics": {uid} for uid in (W, S, K, F, T, V)},
+    "kalender/termine/ostermarkt.ics": OSTERMARKT_UIDS,
+    **{path: {uid} for path, (uid, _) in SINGLE_DATES.items()},
     "kalender/termine/altes-fest.ics": {f"altes-fest@{DOMAIN}"},
 }
 ALTES_FEST = (f"altes-fest@{DOMAIN}", "2026-08-15T12:00:00Z", "2026-08-15T16:00:00Z", OK, "Altes Fest")
@@ -69,6 +113,7 @@ ALTES_FEST = (f"altes-fest@{DOMAIN}", "2026-08-15T12:00:00Z", "2026-08-15T16:00:
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory) -> tuple[Path, Path]:
     root = make_project(tmp_path_factory.mktemp("feeds") / "project", with_theme=True)
+    (root / "content" / "events" / "ostermarkt.yml").write_text(OSTERMARKT, encoding="utf-8")
     outs = []
     for name in ("one", "two"):
         out = root.parent / name
@@ -83,6 +128,11 @@ def site(builds) -> Path:
 
 
 def expected_for(feed: str) -> list[tuple]:
+    if feed in SINGLE_DATES:
+        uid, start = SINGLE_DATES[feed]
+        series = f"{uid.split('_')[0]}@{DOMAIN}"
+        ((_, _, end, status, summary),) = [o for o in EXPECTED if o[0] == series and o[1] == start]
+        return [(uid, start, end, status, summary)]
     members = MEMBERS[feed]
     return [o for o in [ALTES_FEST, *EXPECTED] if o[0] in members]
 
@@ -160,6 +210,17 @@ def test_event_pages_link_their_own_file(site):
     html = (site / "veranstaltungen" / "wochentreff" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../kalender/termine/wochentreff.ics"' in html
     assert "In meinen Kalender" in html
+
+
+def test_a_series_page_offers_its_next_dates_one_by_one_and_all_of_them(site):
+    html = (site / "veranstaltungen" / "wochentreff" / "index.html").read_text(encoding="utf-8")
+    linked = set(re.findall(r'href="\.\./\.\./(kalender/termine/wochentreff/[^"]+)"', html))
+    assert linked == {path for path in SINGLE_DATES if "/wochentreff/" in path}
+    assert 'href="../../kalender/termine/wochentreff/2027-03-10.ics" download>Nur Mi., 10. März</a>' in html
+    assert 'href="../../kalender/termine/wochentreff.ics" download>Alle Termine</a>' in html
+    assert f'href="webcal://{DOMAIN}/kalender/termine/wochentreff.ics"' in html
+    one_off = (site / "veranstaltungen" / "vortrag" / "index.html").read_text(encoding="utf-8")
+    assert "Nur " not in one_off and "kalender/termine/vortrag/" not in one_off
 
 
 def test_serve_delivers_feeds_as_text_calendar():

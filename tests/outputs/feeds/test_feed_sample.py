@@ -41,7 +41,24 @@ def test_single_event_files_hold_the_bytes_of_the_all_events_feed(feeds):
     site, names = feeds
     everything = event_blocks((site / "kalender/alle.ics").read_bytes())
     for name in names:
-        if name.startswith("kalender/termine/"):
-            ((uid, data),) = event_blocks((site / name).read_bytes()).items()
-            assert uid.split("@")[0] == Path(name).stem
-            assert everything.get(uid, data) == data, name
+        if name.startswith("kalender/termine/") and name.count("/") == 2:
+            blocks = event_blocks((site / name).read_bytes())
+            assert {uid.split("@")[0].split("_")[0] for uid in blocks} == {Path(name).stem}, name
+            for uid, data in blocks.items():
+                assert everything.get(uid, data) == data, name
+
+
+def test_a_single_date_is_the_very_occurrence_of_its_series(feeds):
+    """The file behind "Nur diesen Termin" shows what the series shows on that date: same start, end,
+    status and title in both engines, under a UID of its own (a lone override would not be shown)."""
+    site, names = feeds
+    singles = [site / name for name in names if name.startswith("kalender/termine/") and name.count("/") == 3]
+    assert len(singles) > 100
+    series = sorted({path.parent.with_suffix(".ics") for path in singles})
+    by_icaljs = expand_icaljs([*singles, *series], *RANGE)
+    for path in singles:
+        ((uid, start, end, status, summary),) = expand_python(path.read_bytes(), *RANGE)
+        assert by_icaljs[path] == [(uid, start, end, status, summary)], path
+        assert uid == f"{path.parent.name}_{path.stem.replace('-', '')}@engagiert-herzberg.example.org"
+        same_day = [o[1:] for o in by_icaljs[path.parent.with_suffix(".ics")] if o[1] == start]
+        assert same_day == [(start, end, status, summary)], path
