@@ -33,7 +33,6 @@ def test_the_event_page_lists_the_hours_of_each_day(market):
     ("page", "shown"),
     [
         ("veranstaltungen/index.html", ""),
-        ("index.html", ""),
         ("orte/marktplatz/index.html", "Fr., 11. bis So., 13. Dezember 2026: "),  # a list with dates
     ],
 )
@@ -45,6 +44,13 @@ def test_lists_show_the_hours_instead_of_all_day(sample_site, page, shown):
     )
     assert item is not None, page
     assert item.group(1) == shown + "Fr. 16–21, Sa. 11–21, So. 11–19 Uhr", page
+
+
+def test_the_start_pages_highlight_shows_the_hours(sample_site):
+    html = (sample_site / "index.html").read_text(encoding="utf-8")
+    card = re.search(r'href="[^"]*weihnachtsmarkt-2026/">[^<]*</a>\s*<span class="eg-card__when">([^<]*)</span>', html)
+    assert card is not None
+    assert card.group(1) == "Fr., 11. bis So., 13. Dezember 2026: Fr. 16–21, Sa. 11–21, So. 11–19 Uhr"
 
 
 def test_each_day_of_the_month_grid_shows_that_days_hours(sample_site):
