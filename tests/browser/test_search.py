@@ -33,6 +33,7 @@ from site_under_test import (
     search_results,
     search_urls,
 )
+from test_page_types import AXE, RUN_AXE, WCAG_21_AA, format_violations
 
 from generator import urls
 from generator.content import load_site
@@ -232,6 +233,43 @@ def test_type_choices_are_large_enough_to_tap(phone: Page, site_server: SiteServ
     )
     assert boxes and min(boxes) >= 44, boxes
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_more_results_continue_where_the_list_ended(phone: Page, site_server: SiteServer) -> None:
+    search_in_ui(phone, site_server, "Feuerwehr")
+    total = result_count(phone)
+    assert total > 20, "Voraussetzung: „Feuerwehr“ füllt mehr als zwei Seiten"
+    more = phone.get_by_role("button", name="Weitere Ergebnisse zeigen")
+    assert phone.locator(SEARCH_RESULT).count() == 10
+    more.click()
+    phone.wait_for_function(
+        "([selector, n]) => document.querySelectorAll(selector).length === n", arg=[SEARCH_RESULT, 20]
+    )
+    focused = phone.evaluate("document.activeElement.closest('.eg-hit') === document.querySelectorAll('.eg-hit')[10]")
+    assert focused, "die Tastatur steht nach „Weitere Ergebnisse“ auf dem ersten neuen Ergebnis"
+    count = 20
+    while count < total:
+        more.click()
+        count = min(count + 10, total)
+        phone.wait_for_function(
+            "([selector, n]) => document.querySelectorAll(selector).length === n", arg=[SEARCH_RESULT, count]
+        )
+    assert not more.is_visible()
+    paths = [result["path"] for result in shown_results(phone)]
+    assert len(paths) == len(set(paths)) == total and set(paths) == set(search_urls(phone, "Feuerwehr"))
+
+
+def test_search_states_meet_wcag_21_aa_on_a_phone(phone: Page, site_server: SiteServer) -> None:
+    """Results with a type chosen, and nothing found (the page type test checks the first results)."""
+    phone.goto(site_server.url(f"{SEARCH_PAGE}?q=Feuerwehr&typ=Ort"))
+    phone.locator(SEARCH_RESULT).first.wait_for()
+    phone.add_script_tag(path=AXE)
+    violations = phone.evaluate(RUN_AXE, WCAG_21_AA)
+    assert not violations, format_violations(violations)
+    phone.locator(SEARCH_INPUT).fill("Blutspende")
+    wait_for_message(phone, "Zu „Blutspende“")
+    violations = phone.evaluate(RUN_AXE, WCAG_21_AA)
+    assert not violations, format_violations(violations)
 
 
 # --- nothing found -----------------------------------------------------------------------------

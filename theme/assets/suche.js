@@ -124,37 +124,36 @@
     }
     load()
       .then(function (api) {
-        return api.search(query, type ? { filters: { Typ: type } } : {});
+        // all types for the counts and the check, and the chosen type's own ranking
+        return Promise.all([api.search(query), type ? api.search(query, { filters: { Typ: type } }) : null]);
       })
-      .then(function (search) {
+      .then(function (searches) {
         if (ticket !== latest) {
           return null;
         }
-        var first = search.results[0];
-        var check = first ? first.data() : Promise.resolve(null);
-        return check.then(function (data) {
-          return { search: search, answered: !first || relevant(first, data, query) };
+        var first = searches[0].results[0];
+        return (first ? first.data() : Promise.resolve(null)).then(function (data) {
+          var answered = !first || relevant(first, data, query);
+          return { all: searches[0], chosen: searches[1] || searches[0], answered: answered };
         });
       })
       .then(function (outcome) {
         if (!outcome || ticket !== latest) {
           return;
         }
-        var counts = outcome.answered ? outcome.search.totalFilters.Typ || {} : {};
-        var total = 0;
-        Object.keys(counts).forEach(function (key) {
-          total += counts[key];
-        });
-        setCounts(counts, total);
-        var results = outcome.answered ? outcome.search.results : [];
+        var total = outcome.answered ? outcome.all.results.length : 0;
+        setCounts(outcome.answered ? outcome.all.filters.Typ || {} : {}, total);
+        var results = outcome.answered ? outcome.chosen.results : [];
         var label = "„" + query.trim() + "“";
-        clear(
-          total === 0
-            ? "Zu " + label + " haben wir nichts gefunden."
-            : type
-              ? plural(results.length, "Ergebnis", "Ergebnisse") + " für " + label + " unter „" + typeLabel(type) + "“, " + total + " insgesamt."
-              : plural(total, "Ergebnis", "Ergebnisse") + " für " + label + "."
-        );
+        var message = plural(total, "Ergebnis", "Ergebnisse") + " für " + label + ".";
+        if (total === 0) {
+          message = "Zu " + label + " haben wir nichts gefunden.";
+        } else if (type && results.length === 0) {
+          message = "Unter „" + typeLabel(type) + "“ haben wir zu " + label + " nichts gefunden, unter „Alle“ " + plural(total, "Ergebnis", "Ergebnisse") + ".";
+        } else if (type) {
+          message = plural(results.length, "Ergebnis", "Ergebnisse") + " für " + label + " unter „" + typeLabel(type) + "“, " + total + " insgesamt.";
+        }
+        clear(message);
         none.hidden = total !== 0;
         shown = results;
         return show(0, ticket);
