@@ -92,17 +92,15 @@
     return count === 1 ? "1 " + one : count + " " + many;
   }
 
+  /* "Alle (32)", "Vereine (8)" …: a type without results is left out unless it is the chosen one. */
   function setCounts(counts, total) {
-    var sum = 0;
     Array.prototype.forEach.call(types.querySelectorAll("label"), function (label) {
       var radio = label.querySelector("input");
       var count = radio.value ? counts[radio.value] || 0 : total;
-      sum += radio.value ? count : 0;
       label.querySelector(".eg-search__count").textContent = "(" + count + ")";
       label.hidden = radio.value !== "" && count === 0 && !radio.checked;
     });
     types.hidden = total === 0 && !chosenType();
-    return sum;
   }
 
   function clear(message) {
@@ -169,8 +167,8 @@
   }
 
   function typeLabel(value) {
-    var radio = form.querySelector("input[name=typ][value='" + value + "']");
-    return radio ? radio.parentNode.textContent.replace(/\(\d+\)/, "").trim() : value;
+    var radio = form.querySelector("input[name=typ]:checked");
+    return radio && radio.value === value ? radio.parentNode.textContent.replace(/\(\d+\)/, "").trim() : value;
   }
 
   /* Results from ``start`` on, PAGE_SIZE at a time (each loads its own small fragment). */
@@ -305,10 +303,11 @@
 
   var params = new URLSearchParams(window.location.search);
   var type = params.get("typ") || "";
-  var preset = type && form.querySelector("input[name=typ][value='" + type.replace(/'/g, "") + "']");
-  if (preset) {
-    preset.checked = true;
-  }
+  Array.prototype.forEach.call(form.querySelectorAll("input[name=typ]"), function (radio) {
+    if (type && radio.value === type) {
+      radio.checked = true;
+    }
+  });
   input.value = params.get("q") || "";
   form.hidden = false;
   if (input.value.trim()) {
