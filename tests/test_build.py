@@ -6,6 +6,7 @@ The read-only checks look at the run's shared build (`sample_site` in tests/conf
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import re
 import shutil
@@ -16,8 +17,12 @@ from sample_build import TODAY
 
 from generator import urls
 from generator.cli import main
+from generator.content import load_site
+from generator.outputs.markdown import render_markdown
 from generator.outputs.minify import compact_html
+from generator.outputs.pages import search_meta
 from generator.outputs.search import pagefind as search
+from generator.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -65,6 +70,32 @@ def test_search_index_from_trimmed_pages_equals_one_from_the_site(sample_site, t
         assert compact_html(html) == html, page
 
 
+def test_search_index_holds_descriptions_as_text_and_facts_as_ranked_metadata(sample_site):
+    """Snippets come from a record's text only (no "Veranstalter … Thema … Für wen …" labels, no
+    lists of other records' dates); every metadata field the pages set has its weight in the
+    search page's ranking (`search_meta.META_WEIGHTS`), and every record has its result line."""
+    fragments = [_fragment(path) for path in (sample_site / search.BUNDLE_DIR / "fragment").iterdir()]
+    fields = {field for fragment in fragments for field in fragment["meta"]}
+    assert fields <= set(search_meta.META_WEIGHTS), sorted(fields - set(search_meta.META_WEIGHTS))
+    assert {"verein", "wo", "veranstalter", "bereich", "zeile"} <= fields
+    site, report = load_site(Project(ROOT))
+    assert site is not None, report
+    kinds = {"vereine": site.clubs, "veranstaltungen": site.events, "orte": site.venues}
+    kinds["mitmachen"] = site.opportunities
+    records = [f for f in fragments if f["url"].split("/")[1] in kinds]
+    assert len(records) > 200
+    for fragment in records:
+        section, record_id = fragment["url"].strip("/").split("/")
+        description = kinds[section][record_id].data.description
+        text = html.unescape(re.sub(r"<[^>]+>", " ", str(render_markdown(description))))
+        assert _words(fragment["content"]) == _words(text), fragment["url"]
+        assert fragment["meta"]["zeile"], fragment["url"]
+    club = next(f for f in fragments if f["url"] == "/" + urls.club("ff-borken"))
+    assert club["meta"]["verein"] == club["meta"]["title"] == "Freiwillige Feuerwehr Borken"
+    assert club["meta"]["zeile"] == "Borken · Feuerwehr und Katastrophenschutz"
+    assert "Ortswehr Borken" in club["content"] and "Dienstabend" not in club["content"]
+
+
 def test_search_results_know_nothing_of_the_qr_codes(sample_site):
     """The QR code's alt text ("QR-Code mit der Adresse dieser Seite: https://…") is on every record
     page; indexed, it made "Herzberg" or "Seite" match all of them and bloated every fragment."""
@@ -87,6 +118,10 @@ def _pages(site: Path, patterns: tuple[str, ...]) -> set[Path]:
 
 def _names(folder: Path) -> set[str]:
     return {path.name for path in folder.iterdir()}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
 
 
 def _fragment(path: Path) -> dict:

@@ -10,6 +10,8 @@ builds for it alone.
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -229,6 +231,26 @@ def test_long_titles_and_missing_optional_parts_show_each_records_own_data(built
         assert values["title"] == values["og:title"] == values["h1"] == values["header"] == title, entry.url
         if entry.description is not None:
             assert values["description"] == entry.description, entry.url
+
+
+def test_every_record_is_in_the_search_index_with_or_without_a_description(built: Built) -> None:
+    """Pagefind leaves out a page without body text: a record without a description has its
+    result line (metadata "zeile") as its text, so it is still found by its title."""
+    bundle = built.site / "pagefind" / "fragment"
+    fragments = {}
+    for path in bundle.iterdir():
+        fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        fragments[fragment["url"].strip("/") + "/"] = fragment
+    minimal = [e for e in built.expected if e.url.split("/")[1].startswith(("kleiner-", "kleines-"))]
+    assert {e.url.split("/")[0] for e in minimal} == {"vereine", "veranstaltungen", "orte", "mitmachen"}
+    for entry in built.expected:
+        if entry.url.count("/") != 2:
+            continue  # editorial pages have no line
+        fragment = fragments.get(entry.url)
+        assert fragment is not None, f"{entry.url} fehlt im Suchindex"
+        assert fragment["meta"]["zeile"], entry.url
+        if entry in minimal and not entry.url.startswith("mitmachen/"):  # calls always have a description
+            assert fragment["content"].startswith(fragment["meta"]["zeile"]), entry.url
 
 
 def test_every_page_equals_the_page_mkdocs_builds_for_it_alone(built: Built) -> None:

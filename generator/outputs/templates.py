@@ -13,6 +13,7 @@ from markupsafe import Markup
 from generator import urls
 from generator.derive import german
 from generator.outputs.markdown import render_markdown
+from generator.outputs.pages import search_meta
 from generator.outputs.pages.view import ViewHelpers
 
 
@@ -47,7 +48,7 @@ def template_environment(templates_dir: Path) -> Environment:
         keep_trailing_newline=False,
     )
     # one proxy per environment: cached macro modules keep the globals they were loaded with
-    env.globals.update(view=CurrentPage(), urls=urls)
+    env.globals.update(view=CurrentPage(), urls=urls, search_meta=search_meta)
     env.filters.update(
         markdown=render_markdown,
         long_date=german.long_date,

@@ -17,9 +17,9 @@ from sample_build import ROOT
 from sample_build import TODAY as TODAY  # the shared build's "today", for the test modules
 
 SEARCH_PAGE = "suche/"
-SEARCH_INPUT = ".pagefind-ui__search-input"
-SEARCH_RESULT = ".pagefind-ui__result"
-SEARCH_MESSAGE = ".pagefind-ui__message"
+SEARCH_INPUT = "#eg-search-q"
+SEARCH_RESULT = ".eg-hit"
+SEARCH_MESSAGE = ".eg-search__status"
 TIMEOUT_MS = 10_000
 LOCAL_SCHEMES = {"data", "blob", "about"}
 

@@ -58,13 +58,15 @@ class SearchIndexError(RuntimeError):
 
 
 UNUSED_BUNDLE_FILES = (
+    "pagefind-ui.css",
+    "pagefind-ui.js",
     "pagefind-component-ui.css",
     "pagefind-component-ui.js",
     "pagefind-modular-ui.css",
     "pagefind-modular-ui.js",
     "pagefind-highlight.js",
 )
-"""Alternative UIs Pagefind always writes; the portal uses the default UI (pagefind-ui.*) only."""
+"""The UIs Pagefind always writes; the portal's search page (theme/assets/suche.js) uses its JavaScript API."""
 
 
 BODY_MARK = "data-pagefind-body"

@@ -27,7 +27,8 @@ def test_indexes_marked_german_pages_only(tmp_path: Path) -> None:
     index_site(tmp_path)
     entry = json.loads((tmp_path / BUNDLE_DIR / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["de"]["page_count"] == 1
-    assert (tmp_path / BUNDLE_DIR / "pagefind-ui.js").is_file()
+    assert (tmp_path / BUNDLE_DIR / "pagefind.js").is_file()
+    assert not (tmp_path / BUNDLE_DIR / "pagefind-ui.js").exists()  # the search page uses the JavaScript API
 
 
 def test_search_input_keeps_what_pagefind_reads(tmp_path: Path) -> None:
