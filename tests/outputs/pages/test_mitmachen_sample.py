@@ -101,12 +101,12 @@ def test_every_call_opens_with_ich_helfe_mit(sample_site: Path, content) -> None
             r'<a class="md-button md-button--primary eg-help__button" href="([^"]+)">Ich helfe mit</a>', page
         )
         assert match, record.id
-        assert match.start() < page.index('<dl class="eg-facts">'), "the button comes before the facts"
+        assert match.start() < page.index('<dl class="eg-facts"'), "the button comes before the facts"
         address = urlsplit(html.unescape(match.group(1)))
         contact = record.data.contact
         assert address.scheme == "mailto" and address.path == (contact.email or point.email)
         assert parse_qs(address.query)["subject"] == [f"Ich helfe mit: {record.data.title}"]
-        help_box = page[match.start() : page.index('<dl class="eg-facts">')]
+        help_box = page[match.start() : page.index('<dl class="eg-facts"')]
         phone = contact.phone or (point.phone if not contact.email else None)
         if phone:
             assert 'href="tel:' in help_box and phone in help_box
