@@ -280,6 +280,16 @@ def test_the_keyboard_opens_and_closes_the_menu_on_a_phone(page: Page, site_serv
         assert button.get_attribute("aria-expanded") == "false"
         assert page.evaluate("document.activeElement.classList.contains('eg-menu-button')")
 
+    page.keyboard.press("Tab")  # then the search box of the header and its button
+    assert page.evaluate("document.activeElement.id") == "eg-header-q"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Suchen"
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.type("Chor")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # on the button
+    page.wait_for_url("**/suche/?q=Chor")
+
 
 def test_the_menu_button_is_hidden_where_the_menu_shows_in_full(page: Page, site_server: SiteServer) -> None:
     page.set_viewport_size(DESKTOP)
