@@ -27,6 +27,8 @@ from generator.models.site import Site
 from generator.outputs.frame import frame_site
 from generator.outputs.frame.page_source import PageSource
 from generator.outputs.frame.shells import ShellPlan
+from generator.outputs.frame.typeset import LONG_TITLE
+from generator.outputs.hyphenation import SOFT_HYPHEN, without_soft_hyphens
 from generator.outputs.pages.render import PageRenderer
 from generator.project import Project
 
@@ -191,7 +193,7 @@ def _frame_values(page: str) -> dict[str, str | None]:
 
     return {
         "title": one(r"<title>(.*?) - [^<]*</title>"),
-        "h1": one(r"<h1>(.*?)</h1>"),
+        "h1": one(r"<h1(?: class=\"eg-title--long\")?>(.*?)</h1>"),
         "header": one(r'data-md-component="header-topic">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>'),
         "og:title": one(r'<meta property="og:title" content="([^"]*)">'),
         "og:url": one(r'<meta property="og:url" content="([^"]*)">'),
@@ -226,9 +228,14 @@ def test_long_titles_and_missing_optional_parts_show_each_records_own_data(built
         "mitmachen",
     }
     for entry in built.expected:
-        values = _frame_values(built.page(entry.url))
+        page = built.page(entry.url)
+        values = _frame_values(page)
         title = str(escape(" ".join(entry.title.split())))
-        assert values["title"] == values["og:title"] == values["h1"] == values["header"] == title, entry.url
+        heading = without_soft_hyphens(values["h1"] or "")  # long words carry them in the heading only
+        assert values["title"] == values["og:title"] == heading == values["header"] == title, entry.url
+        assert SOFT_HYPHEN not in values["title"] + values["og:title"] + values["header"], entry.url
+        long_heading = '<h1 class="eg-title--long">' in page
+        assert long_heading == (len(" ".join(entry.title.split())) >= LONG_TITLE), entry.url
         if entry.description is not None:
             assert values["description"] == entry.description, entry.url
 

@@ -512,7 +512,7 @@ RULES = [
         "broken/pages/unknown-front-matter-field.md",
         [
             "content/pages/unknown-front-matter-field.md:3:1: ordre: Das Feld „ordre“ gibt es hier nicht. "
-            "Meinten Sie „order“? Erlaubt sind: title, description, order, tags, events, opportunities."
+            "Meinten Sie „order“? Erlaubt sind: title, description, order, menu_title, tags, events, opportunities."
         ],
     ),
 ]

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.outputs.frame.page_source import PLACEHOLDER, PageSource
+from generator.outputs.frame.typeset import typeset
 from generator.outputs.minify import compact_html
 from generator.progress import Stage
 
@@ -99,13 +100,13 @@ class ShellPlan:
         """Yield (output file, finished HTML) of every page from the frames MkDocs built."""
         for page in self.direct:
             before, after = _frame(built_dir / page.output_file)
-            yield page.output_file, before + compact_html(page.body) + after
+            yield page.output_file, typeset(before + compact_html(page.body) + after)
         for prototype in self.prototypes:
             before, after = (_split_markers(part) for part in _frame(built_dir / prototype.page.output_file))
             for page, values in prototype.members:
                 leaf = page.url.rstrip("/").rpartition("/")[2]
                 body = compact_html(page.body)
-                yield page.output_file, _fill(before, leaf, values) + body + _fill(after, leaf, values)
+                yield page.output_file, typeset(_fill(before, leaf, values) + body + _fill(after, leaf, values))
 
     def write_pages(
         self, site_dir: Path, stage: Stage | None = None, also: Callable[[str, str], None] | None = None

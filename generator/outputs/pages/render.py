@@ -356,6 +356,8 @@ class PageRenderer:
                 lists_calls=bool(call_ids),
                 calls=[call for call in open_calls if call.id in call_ids],
                 kind="Seite",
+                # Material heads a menu page with its menu name; the page shows its full title
+                own_heading=record.data.title if record.data.menu_title else None,
             )
         self._page(urls.legal("impressum"), "impressum.html", "Impressum", "Anbieterkennzeichnung")
         self._page(urls.legal("datenschutz"), "datenschutz.html", "Datenschutzerklärung", "Datenschutz")
@@ -396,7 +398,7 @@ class PageRenderer:
             NavEntry("Kalender abonnieren", urls.subscribe()),
         ]
         menu_pages = sorted((p for p in self.site.pages.values() if p.data.order), key=lambda p: (p.data.order, p.id))
-        nav += [NavEntry(p.data.title, urls.page(p.id)) for p in menu_pages]
+        nav += [NavEntry(p.data.menu_title or p.data.title, urls.page(p.id)) for p in menu_pages]
         return nav
 
     # --- one page --------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from typing import IO
 from pagefind.service import get_executable
 
 from generator import urls
+from generator.outputs.hyphenation import without_soft_hyphens
 from generator.outputs.search.bundle import BundleFormatError, canonicalise_bundle
 
 BUNDLE_DIR = "pagefind"
@@ -80,7 +81,10 @@ def search_document(html: str) -> str | None:
     ``data-pagefind-meta`` or ``-filter`` belongs in there too). So the document keeps the
     ``<html>`` tag and the page from the first heading or the marked element, whichever comes
     first, to the end of Material's ``<article>``. A page of another shape is kept whole.
+    Soft hyphens (`outputs.hyphenation`) are left out: "Sonntagsgottesdienst" must find the page
+    that shows "Sonn\u00adtags\u00adgot\u00adtes\u00addienst", and results show no traces of them.
     """
+    html = without_soft_hyphens(html)
     mark = html.find(BODY_MARK)
     if mark < 0:
         return None

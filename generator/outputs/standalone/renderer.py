@@ -21,6 +21,7 @@ from generator import urls
 from generator.derive.catalog import Catalog
 from generator.models.site import Site
 from generator.outputs import Emit
+from generator.outputs.hyphenation import HEADINGS, hyphenate_html
 from generator.outputs.minify import compact_html
 from generator.outputs.pages.view import ViewHelpers
 from generator.outputs.templates import template_environment
@@ -58,6 +59,7 @@ class StandaloneRenderer:
             **context,
         )
         path = f"{url}index.html"
+        html = hyphenate_html(html, HEADINGS)  # a notice's 34 pt title: "Weih\u00adnachts\u00admarkt"
         self.file(path, compact_html(html.strip() + "\n").encode("utf-8"))
 
     def file(self, path: str, data: bytes) -> None:
