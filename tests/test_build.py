@@ -18,8 +18,8 @@ from sample_build import TODAY
 from generator import urls
 from generator.cli import main
 from generator.content import load_site
-from generator.outputs.markdown import render_markdown
 from generator.outputs.hyphenation import without_soft_hyphens
+from generator.outputs.markdown import render_markdown
 from generator.outputs.minify import compact_html
 from generator.outputs.pages import search_meta
 from generator.outputs.search import pagefind as search

@@ -41,7 +41,11 @@ HEADINGS = re.compile(r"<(h[1-6])\b.*?</\1>", re.DOTALL)
 """Headings: large letters, so words from `MIN_LETTERS` letters get soft hyphens (a ``narrow`` pattern)."""
 
 _SKIPPED = ("script", "style", "pre", "code", "kbd", "samp", "textarea", "select", "svg", "form", "title")
-_SKIPPED_ELEMENTS = re.compile(rf"<({'|'.join(_SKIPPED)})\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_SKIPPED_ELEMENTS = re.compile(
+    rf"<({'|'.join(_SKIPPED)})\b.*?</\1\s*>|<(h[1-6])\b[^>]*\bdata-fitted\b.*?</\2\s*>", re.DOTALL | re.IGNORECASE
+)
+"""Code and form controls, and headings whose size is fitted to their longest word (the A4 notice's
+title, `printouts.title_size`): those wrap between words only."""
 _LONG_RUN = re.compile(rf"(?<![&\w])[^\W\d_]{{{MIN_LETTERS},}}")
 """A run of letters long enough to hyphenate (not an entity name such as `&CounterClockwise…;`)."""
 _TOKEN_EDGE = re.compile(r"[\s<>]")

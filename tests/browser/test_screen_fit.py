@@ -226,7 +226,7 @@ def test_copied_text_and_search_have_no_soft_hyphens(page: Page, site_server: Si
     page.locator(SEARCH_RESULT).first.wait_for()
     first = page.locator(SEARCH_RESULT).first
     assert "Sonntagsgottesdienst in St. Marien" in first.inner_text()
-    assert SOFT_HYPHEN not in page.locator(".pagefind-ui__results").inner_text()
+    assert SOFT_HYPHEN not in page.locator("[data-search-results]").inner_text()
 
 
 def test_no_soft_hyphens_outside_the_pages_articles(site_server: SiteServer) -> None:

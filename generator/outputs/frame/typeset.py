@@ -18,7 +18,7 @@ LONG_TITLE = 70
 LONG_TITLE_CLASS = "eg-title--long"
 
 NARROW = re.compile(
-    HEADINGS.pattern + r'|<(table|ul) class="(?:eg-calendar|eg-tiles)\b.*?</\2>',  # the month's days, tiles
+    HEADINGS.pattern + r'|<(table|ul) class="(?:eg-calendar|eg-tiles|eg-cards)\b.*?</\2>',  # month's days, tiles, cards
     re.DOTALL,
 )
 """Where words from `hyphenation.MIN_LETTERS` letters get soft hyphens (elsewhere longer ones only)."""

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.outputs.hyphenation import without_soft_hyphens
+
 
 def text(html: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
@@ -17,7 +19,9 @@ def text(html: str) -> str:
 
 @pytest.fixture(scope="module")
 def market(sample_site: Path) -> str:
-    return (sample_site / "veranstaltungen/weihnachtsmarkt-2026/index.html").read_text(encoding="utf-8")
+    return without_soft_hyphens(
+        (sample_site / "veranstaltungen/weihnachtsmarkt-2026/index.html").read_text(encoding="utf-8")
+    )
 
 
 def test_the_event_page_lists_the_hours_of_each_day(market):
@@ -37,7 +41,7 @@ def test_the_event_page_lists_the_hours_of_each_day(market):
     ],
 )
 def test_lists_show_the_hours_instead_of_all_day(sample_site, page, shown):
-    html = (sample_site / page).read_text(encoding="utf-8")
+    html = without_soft_hyphens((sample_site / page).read_text(encoding="utf-8"))
     item = re.search(
         r'<span class="eg-item__time">([^<]*)</span>\s*<a class="eg-item__title" href="[^"]*weihnachtsmarkt-2026/"',
         html,
@@ -47,14 +51,14 @@ def test_lists_show_the_hours_instead_of_all_day(sample_site, page, shown):
 
 
 def test_the_start_pages_highlight_shows_the_hours(sample_site):
-    html = (sample_site / "index.html").read_text(encoding="utf-8")
+    html = without_soft_hyphens((sample_site / "index.html").read_text(encoding="utf-8"))
     card = re.search(r'href="[^"]*weihnachtsmarkt-2026/">[^<]*</a>\s*<span class="eg-card__when">([^<]*)</span>', html)
     assert card is not None
     assert card.group(1) == "Fr., 11. bis So., 13. Dezember 2026: Fr. 16–21, Sa. 11–21, So. 11–19 Uhr"
 
 
 def test_each_day_of_the_month_grid_shows_that_days_hours(sample_site):
-    html = (sample_site / "monate/2026-12/index.html").read_text(encoding="utf-8")
+    html = without_soft_hyphens((sample_site / "monate/2026-12/index.html").read_text(encoding="utf-8"))
     found = re.findall(
         r'<span class="eg-calendar__weekday">([^<]*)</span>.*?(?=<span class="eg-calendar__weekday">|</table>)',
         html,
@@ -71,7 +75,7 @@ def test_each_day_of_the_month_grid_shows_that_days_hours(sample_site):
 
 
 def test_closed_days_are_left_out_of_the_month_grid(sample_site):
-    html = (sample_site / "monate/2027-10/index.html").read_text(encoding="utf-8")
+    html = without_soft_hyphens((sample_site / "monate/2027-10/index.html").read_text(encoding="utf-8"))
     cells = dict(re.findall(r'<span class="eg-calendar__weekday">([^<]*)</span>(.*?)(?=<td|</tr>)', html, re.S))
     days = {day for day, cell in cells.items() if "Herzberg im Wandel der Jahreszeiten" in cell}
     assert "So., 3. Oktober 2027" in days  # a date line opens one Sunday
@@ -102,7 +106,7 @@ def test_json_ld_says_first_opening_to_last_closing_with_a_schedule_per_run(mark
 
 
 def test_a_series_page_names_its_coming_gaps_next_to_its_rhythm(sample_site):
-    html = (sample_site / "veranstaltungen/chorprobe/index.html").read_text(encoding="utf-8")
+    html = without_soft_hyphens((sample_site / "veranstaltungen/chorprobe/index.html").read_text(encoding="utf-8"))
     when = text(html.split("<dt>Wann</dt>", 1)[1].split("<dt>", 1)[0])
     assert when == (
         "Jeden Mittwoch, 19:00–21:00 Uhr, bis 24. November 2027 "
@@ -112,7 +116,7 @@ def test_a_series_page_names_its_coming_gaps_next_to_its_rhythm(sample_site):
 
 
 def test_the_grid_places_the_market_by_that_days_opening(sample_site):
-    html = (sample_site / "monate/2026-12/index.html").read_text(encoding="utf-8")
+    html = without_soft_hyphens((sample_site / "monate/2026-12/index.html").read_text(encoding="utf-8"))
     cells = dict(re.findall(r'<span class="eg-calendar__weekday">([^<]*)</span>(.*?)(?=<td|</tr>)', html, re.S))
     times = re.findall(r">(\d\d:\d\d)–\d\d:\d\d ", cells["Sa., 12. Dezember 2026"])
     assert "11:00" in times and times == sorted(times)

@@ -18,6 +18,7 @@ from generator.content import load_site
 from generator.derive.catalog import Catalog
 from generator.derive.related import Related
 from generator.models.site import Site
+from generator.outputs.hyphenation import without_soft_hyphens
 from generator.outputs.pages.render import PAGE_DATES
 from generator.outputs.pages.view import call_district
 from generator.project import Project
@@ -31,7 +32,7 @@ def content() -> tuple[Site, Catalog, Related]:
 
 
 def _html(site_dir: Path, url: str) -> str:
-    return (site_dir / url / "index.html").read_text(encoding="utf-8")
+    return without_soft_hyphens((site_dir / url / "index.html").read_text(encoding="utf-8"))
 
 
 def _section(page: str, heading_id: str) -> str:

@@ -16,6 +16,7 @@ from generator.derive import german
 from generator.derive.catalog import Catalog
 from generator.derive.ranges import time_ranges
 from generator.derive.series import is_regular
+from generator.outputs.hyphenation import without_soft_hyphens
 from generator.project import Project
 
 SERIES_ITEM = re.compile(r'<li class="eg-item eg-item--series".*?<a class="eg-item__title" href="([^"]+)"', re.S)
@@ -30,7 +31,7 @@ def catalog() -> Catalog:
 
 
 def _page(site: Path, url: str) -> str:
-    return (site / url / "index.html").read_text(encoding="utf-8")
+    return without_soft_hyphens((site / url / "index.html").read_text(encoding="utf-8"))
 
 
 def _event_ids(links: list[str]) -> list[str]:
@@ -88,7 +89,7 @@ def test_club_page_and_widget_show_the_practice_once(sample_site: Path) -> None:
 
 
 def test_monthly_programme_lists_series_once(sample_site: Path, catalog) -> None:
-    html = (sample_site / urls.programme("2026-12") / "index.html").read_text(encoding="utf-8")
+    html = without_soft_hyphens((sample_site / urls.programme("2026-12") / "index.html").read_text(encoding="utf-8"))
     _, series = catalog.split_series(catalog.in_month(catalog.months()[0]))
     days, regular = html.split('id="regelmaessig"')
     for entry in series:
