@@ -1,7 +1,7 @@
 """Every calendar feed and the single-event files, handed to an `Emit` (the build writes them).
 
 Each event is rendered once; its bytes go unchanged into the all-events feed,
-into each club/category/venue/audience feed it belongs to and into its own
+into each club/category/venue/audience/Ortsteil feed it belongs to and into its own
 file behind "In meinen Kalender". Only the VTIMEZONE differs between files: it
 covers the years of the events in that file.
 """
@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from generator import urls
+from generator.derive.places import Places
 from generator.models.site import Site
 from generator.outputs import Emit
 from generator.outputs.feeds.calendar import assemble, calendar_head
@@ -80,6 +81,7 @@ def render_feeds(
     rendered: dict[str, RenderedEvent] = {}
     kept: set[str] = set()
     members: dict[str, list[RenderedEvent]] = defaultdict(list)
+    places = Places(site)
     previous = dict(memo) if memo is not None else {}
     if memo is not None:
         memo.clear()
@@ -99,7 +101,7 @@ def render_feeds(
             memo[record.id] = (key, item)
         rendered[record.id] = item
         if extent.reaches(cutoff):
-            for anchor in anchors_of(record.data):
+            for anchor in anchors_of(record.data, places.of_event(record.data)):
                 members[anchor].append(item)
     zone = site.town.timezone
     for feed in all_feeds(site):

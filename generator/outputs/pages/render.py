@@ -16,7 +16,10 @@ from jinja2 import Template
 from generator import urls
 from generator.derive import german
 from generator.derive.catalog import HOME_DAYS, Catalog
+from generator.models.districts import OUTSIDE
+from generator.models.opportunity import Opportunity
 from generator.models.site import Site
+from generator.models.town import Term
 from generator.outputs.feeds.catalog import feed_groups
 from generator.outputs.frame import PageSource
 from generator.outputs.frame.mkdocs_run import NavEntry
@@ -27,10 +30,13 @@ from generator.outputs.standalone.widget import snippets
 from generator.outputs.templates import CurrentPage, template_environment
 from generator.progress import Stage
 
-LIST_GROUPS = ("start", "months", "clubs", "venues", "opportunities", "terms", "editorial", "forms")
+LIST_GROUPS = ("start", "months", "clubs", "venues", "opportunities", "terms", "districts", "editorial", "forms")
 """The pages that gather many records: start page with the event list, archive and subscribe page;
-calendar months; the club, venue and volunteer lists; category and audience pages; editorial and
-legal pages with search; the forms."""
+calendar months; the club, venue and volunteer lists; category and audience pages; the Ortsteile
+(each with its events, clubs, venues and calls); editorial and legal pages with search; the forms."""
+
+DISTRICT_DATES = 20
+"""Dates an Ortsteil's page lists; the rest are a link to the event list filtered by the Ortsteil."""
 
 
 class PageRenderer:
@@ -73,6 +79,7 @@ class PageRenderer:
         self._venues()
         self._opportunities()
         self._terms()
+        self._districts()
         self._editorial_and_legal()
         self._forms()
         return self._nav()
@@ -114,7 +121,7 @@ class PageRenderer:
             urls.subscribe(),
             "subscribe.html",
             "Kalender abonnieren",
-            f"Die Termine aus {town.name} im eigenen Kalender: alle, nach Thema, Zielgruppe, Verein oder Ort",
+            f"Die Termine aus {town.name} im eigenen Kalender: alle, nach Thema, Ortsteil, Zielgruppe, Verein oder Ort",
             groups=feed_groups(self.site),
         )
         self._page(
@@ -274,6 +281,56 @@ class PageRenderer:
                 upcoming=catalog.upcoming(catalog.by_audience.get(term.id, []), days=90),
                 feed=urls.feed_audience(term.id),
             )
+
+    def _districts(self) -> None:
+        """ "Was ist los in …?": one page per Ortsteil and one for the places outside the town, and
+        an overview. A date counts where it takes place (a moved date in its new Ortsteil)."""
+        if "districts" not in self.lists:
+            return
+        town, catalog = self.site.town, self.catalog
+        terms = [*town.districts, Term(id=OUTSIDE, label=town.district_label(OUTSIDE))]
+        rows = []
+        for term in terms:
+            upcoming = catalog.future(catalog.by_district.get(term.id, []))
+            clubs = [c for c in catalog.clubs_sorted() if c.data.district == term.id]
+            venues = [
+                v
+                for v in sorted(self.site.venues.values(), key=lambda v: (v.data.name.lower(), v.id))
+                if catalog.places.venue(v.id) == term.id
+            ]
+            calls = [o for o in catalog.open_opportunities() if self._call_district(o.data) == term.id]
+            title = (
+                f"Ausflüge und Termine außerhalb von {town.name}"
+                if term.id == OUTSIDE
+                else f"Was ist los in {term.label}?"
+            )
+            rows.append((term, len(catalog.upcoming(upcoming))))
+            self._page(
+                urls.district(term.id),
+                "district.html",
+                title,
+                term.description or f"Termine, Vereine, Orte und Mitmachen in {term.label}",
+                term=term,
+                upcoming=upcoming[:DISTRICT_DATES],
+                more=max(0, len(upcoming) - DISTRICT_DATES),
+                clubs=clubs,
+                venues=venues,
+                opportunities=calls,
+                feed=urls.feed_district(term.id),
+            )
+        self._page(
+            urls.districts(),
+            "district_list.html",
+            "Ortsteile",
+            f"Was ist los in den Ortsteilen von {town.name}? Termine, Vereine, Orte und Mitmachen",
+            rows=rows,
+        )
+
+    def _call_district(self, call: Opportunity) -> str | None:
+        """A call's Ortsteil: as written, else that of its venue."""
+        if call.district:
+            return call.district
+        return self.catalog.places.venue(call.venue) if call.venue else None
 
     def _editorial_and_legal(self) -> None:
         if "editorial" not in self.lists:

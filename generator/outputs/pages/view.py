@@ -15,6 +15,7 @@ from generator import urls
 from generator.derive.agenda import AgendaItem
 from generator.derive.catalog import Catalog
 from generator.models.common import Accessibility
+from generator.models.districts import OUTSIDE
 from generator.models.event import Event, Place
 from generator.models.site import Record, Site
 from generator.models.venue import Venue
@@ -95,6 +96,14 @@ class ViewHelpers:
     def audience(self, term_id: str) -> str:
         return self._labels["audience"][term_id]
 
+    def district_options(self) -> list[tuple[str, str]]:
+        """(id, label) of every Ortsteil for a filter, then the places outside the town."""
+        return [(t.id, t.label) for t in self.site.town.districts] + [(OUTSIDE, self._labels["district"][OUTSIDE])]
+
+    def venue_district(self, venue_id: str) -> str | None:
+        """The Ortsteil of a venue, written or found in its address (`derive/places.py`)."""
+        return self.catalog.places.venue(venue_id)
+
     def club_name(self, club_id: str) -> str:
         return self.site.clubs[club_id].data.name
 
@@ -173,7 +182,6 @@ class ViewHelpers:
         """`data-*` values the event filters in the browser match against."""
         event = item.event.data
         venue, _ = self.place_of(item)
-        district = venue.data.district if venue and venue.data.district else ""
         wheelchair = ""
         access = event.accessibility or (venue.data.accessibility if venue else None)
         if access and access.wheelchair:
@@ -181,7 +189,7 @@ class ViewHelpers:
         return {
             "category": event.category,
             "clubs": " ".join(event.organizer),
-            "district": district,
+            "district": item.district or "",
             "audiences": " ".join(event.audiences),
             "free": "ja" if event.free else "",
             "wheelchair": wheelchair,

@@ -60,6 +60,9 @@ MEMBERS = {
     "kalender/vereine/chor.ics": {S, K, V},
     "kalender/orte/rathaus.ics": {W, S},
     "kalender/orte/markt.ics": {T, K, F},  # the series moved to the market once stays in its own venue's feed
+    "kalender/ortsteile/mitte.ics": {W, S, V},  # the town hall's; the lecture's garden "in Teststadt" (names)
+    "kalender/ortsteile/borken.ics": {T, K, F},  # the market's: the series moved there once stays in "mitte"
+    "kalender/ortsteile/ausserhalb.ics": set(),
     **{f"kalender/termine/{uid.split('@')[0]}.ics": {uid} for uid in (W, S, K, F, T, V)},
     "kalender/termine/altes-fest.ics": {f"altes-fest@{DOMAIN}"},
 }

@@ -1,0 +1,141 @@
+"""Which Ortsteil (district) a place lies in: as written, or found in its city, name or postcode.
+
+A venue or a one-off `location` may name its district (`district: arnsnesta`). When it does
+not, the district is read off the place itself, because volunteers write what they see on the
+letterbox: "Herzberg (Elster) OT Arnsnesta", "Dorfanger Arnsnesta". A wrong district hides an
+event from the people who look for it, so a district is taken only when exactly one fits:
+
+1. the city names a district ("… OT Arnsnesta", "Arnsnesta");
+2. the name of the place does ("Dorfkirche Fermerswalde");
+3. the postcode belongs to exactly one district (`postcodes` in town.yml);
+4. the city, then the name, is just the town's name ("Herzberg (Elster)") and one district is
+   called that way ("Herzberg (Kernstadt)", or `names: [Herzberg (Elster)]`).
+
+A district's names are its label, its label without a bracketed addition, its id and the
+`names` listed in town.yml; they are compared word by word after lowercasing and ä → ae, so
+"Graefendorf", "GRÄFENDORF" and "graefendorf" are one name. A step that finds two districts
+decides nothing by itself; a later step may only choose among those two. Nothing found: the
+validator asks for `district` (see `validate/references.py`).
+
+`OUTSIDE` marks a place outside the town (an excursion): written, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+OUTSIDE = "ausserhalb"
+"""The district id of places outside the town (`district: ausserhalb`); no town may use it."""
+
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+How = Literal["written", "city", "name", "postcode", "town"]
+
+
+class DistrictTerm(Protocol):
+    """What the finder needs of a district in town.yml (`models.town.District`)."""
+
+    id: str
+    label: str
+    names: list[str]
+    postcodes: list[str]
+
+
+def words(text: str) -> tuple[str, ...]:
+    """Lowercase words of ``text`` with ä → ae etc.; hyphens, brackets and dots separate words."""
+    return tuple(word for word in re.split(r"[^a-z0-9]+", text.lower().translate(_TRANSLITERATION)) if word)
+
+
+def names_of(term: DistrictTerm) -> list[str]:
+    """Every name a district goes by: label, label without its bracket, id, the listed names."""
+    plain = re.sub(r"\s*\([^)]*\)", "", term.label).strip()
+    return [term.label, *([plain] if plain else []), term.id, *term.names]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The district of one place, and how it was found."""
+
+    district: str | None
+    how: How | None = None
+    candidates: tuple[str, ...] = ()
+    """When nothing decided: the districts that fitted more than once (a hint for the message)."""
+
+
+@dataclass
+class DistrictFinder:
+    """Finds the district of a place against one town's districts."""
+
+    districts: Sequence[DistrictTerm]
+    town_name: str
+    _strong: list[tuple[tuple[str, ...], str]] = field(init=False, default_factory=list)
+    _weak: list[tuple[tuple[str, ...], str]] = field(init=False, default_factory=list)
+    _postcodes: dict[str, set[str]] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        town = set(words(self.town_name))
+        for term in self.districts:
+            for name in names_of(term):
+                name_words = words(name)
+                if not name_words:
+                    continue
+                # "Herzberg" alone says "somewhere in the town" unless nothing more precise is written
+                target = self._weak if set(name_words) <= town else self._strong
+                target.append((name_words, term.id))
+            for postcode in term.postcodes:
+                self._postcodes.setdefault(postcode, set()).add(term.id)
+
+    @property
+    def ids(self) -> list[str]:
+        return [term.id for term in self.districts]
+
+    def find(
+        self,
+        written: str | None = None,
+        *,
+        name: str | None = None,
+        city: str | None = None,
+        postcode: str | None = None,
+    ) -> Finding:
+        """The district of a place (see the module's docstring for the order of the steps)."""
+        if written:
+            return Finding(written, "written")
+        steps: list[tuple[How, set[str]]] = [
+            ("city", _matches(self._strong, city)),
+            ("name", _matches(self._strong, name)),
+            ("postcode", set(self._postcodes.get(postcode or "", ()))),
+            ("town", _matches(self._weak, city) or _matches(self._weak, name)),
+        ]
+        allowed: set[str] | None = None  # narrowed by a step that found several
+        for how, found in steps:
+            if allowed is not None:
+                found &= allowed
+            if len(found) == 1:
+                return Finding(next(iter(found)), how)
+            if len(found) > 1:
+                allowed = found
+        return Finding(None, None, tuple(sorted(allowed or ())))
+
+
+def _matches(names: Iterable[tuple[tuple[str, ...], str]], text: str | None) -> set[str]:
+    """Districts one of whose names occurs in ``text`` as whole words in a row; of two names
+    that overlap there, the longer counts ("Zentrum-Süd" is not also "Zentrum")."""
+    if not text:
+        return set()
+    padded = _joined(words(text))
+    found = [(name, district) for name, district in names if _joined(name) in padded]
+    return {
+        district
+        for name, district in found
+        if not any(
+            other != district and len(longer) > len(name) and _joined(name) in _joined(longer)
+            for longer, other in found
+        )
+    }
+
+
+def _joined(name: tuple[str, ...]) -> str:
+    return " " + " ".join(name) + " "
