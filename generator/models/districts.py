@@ -8,8 +8,10 @@ event from the people who look for it, so a district is taken only when exactly 
 1. the city names a district ("… OT Arnsnesta", "Arnsnesta");
 2. the name of the place does ("Dorfkirche Fermerswalde");
 3. the postcode belongs to exactly one district (`postcodes` in town.yml);
-4. the city, then the name, is just the town's name ("Herzberg (Elster)") and one district is
-   called that way ("Herzberg (Kernstadt)", or `names: [Herzberg (Elster)]`).
+4. the city is just the town's name ("Herzberg (Elster)", or no city at all) and the city or the
+   name says the town's name, and one district is called that way ("Herzberg (Kernstadt)", or
+   `names: [Teststadt]` for a district "Mitte"). A city that says more than the town's name
+   ("Herzberg (Elster) OT Arnsnest", a typo) is never read as the core town.
 
 A district's names are its label, its label without a bracketed addition, its id and the
 `names` listed in town.yml; they are compared word by word after lowercasing and ä → ae, so
@@ -74,9 +76,11 @@ class DistrictFinder:
     _strong: list[tuple[tuple[str, ...], str]] = field(init=False, default_factory=list)
     _weak: list[tuple[tuple[str, ...], str]] = field(init=False, default_factory=list)
     _postcodes: dict[str, set[str]] = field(init=False, default_factory=dict)
+    _town_words: set[str] = field(init=False, default_factory=set)
 
     def __post_init__(self) -> None:
         town = set(words(self.town_name))
+        self._town_words = town
         for term in self.districts:
             for name in names_of(term):
                 name_words = words(name)
@@ -103,11 +107,13 @@ class DistrictFinder:
         """The district of a place (see the module's docstring for the order of the steps)."""
         if written:
             return Finding(written, "written")
+        # "Herzberg (Elster) OT Arnsnest" (a typo) says more than "the town": never read it as the core town
+        just_the_town = not city or set(words(city)) <= self._town_words
         steps: list[tuple[How, set[str]]] = [
             ("city", _matches(self._strong, city)),
             ("name", _matches(self._strong, name)),
             ("postcode", set(self._postcodes.get(postcode or "", ()))),
-            ("town", _matches(self._weak, city) or _matches(self._weak, name)),
+            ("town", (_matches(self._weak, city) or _matches(self._weak, name)) if just_the_town else set()),
         ]
         allowed: set[str] | None = None  # narrowed by a step that found several
         for how, found in steps:

@@ -13,7 +13,7 @@ from typing import Any
 
 from generator.load.yaml_loader import Loc, SourceMap
 from generator.models.club import Club
-from generator.models.districts import OUTSIDE, names_of
+from generator.models.districts import OUTSIDE, names_of, words
 from generator.models.event import Event, Place
 from generator.models.opportunity import Opportunity
 from generator.models.page import PageMeta
@@ -183,7 +183,10 @@ class ReferenceChecker:
                 found = f"Im Namen („{name}“) steht kein Ortsteil von {town}, und ein Ort („city“) fehlt."
         hint = ""
         if city and not candidates:
-            labels = {n: term.id for term in finder.districts for n in names_of(term)}
+            labels: dict[str, str] = {}  # each name once ("Borken", "borken"), or no suggestion is unique
+            for term in finder.districts:
+                for name_of_term in names_of(term):
+                    labels.setdefault(" ".join(words(name_of_term)), term.id)
             close = suggest(city, labels, ignorable=[*self._ignorable, "ot", "ortsteil"])
             if close:
                 hint = f" Meinten Sie „{labels[close]}“?"
