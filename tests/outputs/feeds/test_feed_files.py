@@ -134,6 +134,9 @@ def test_feeds_are_named_in_german(site):
         "X-WR-CALDESC:Veranstaltungen von „Chor Harmonie\\, Teststadt e. V.“ aus "
         "„Engagiert in Teststadt“ (https://engagiert.example.org/)." in chor
     )
+    assert "NAME:Teststadt: Mitte (Ortsteil)" in unfold((site / "kalender/ortsteile/mitte.ics").read_bytes())
+    outside = unfold((site / "kalender/ortsteile/ausserhalb.ics").read_bytes())
+    assert "NAME:Teststadt: Ausflüge und Termine außerhalb von Teststadt" in outside
 
 
 def test_an_empty_feed_is_still_a_valid_calendar(tmp_path):

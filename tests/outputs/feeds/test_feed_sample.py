@@ -5,6 +5,7 @@ The feeds are those of the run's shared build (`sample_site` in tests/conftest.p
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -45,3 +46,28 @@ def test_single_event_files_hold_the_bytes_of_the_all_events_feed(feeds):
             ((uid, data),) = event_blocks((site / name).read_bytes()).items()
             assert uid.split("@")[0] == Path(name).stem
             assert everything.get(uid, data) == data, name
+
+
+def test_each_ortsteil_feed_holds_exactly_the_events_of_its_ortsteil(feeds):
+    """Membership by the Ortsteil of the event's own place, as events.json reports it (same UIDs,
+    same bytes as in the all-events feed); places outside the town have a feed of their own."""
+    site, names = feeds
+    everything = event_blocks((site / "kalender/alle.ics").read_bytes())
+    districts = {event["id"]: event["district"] for event in _api(site, "events")["items"]}
+    ids = [d["id"] for d in _api(site, "districts")["items"]] + ["ausserhalb"]
+    assert sorted(n for n in names if n.startswith("kalender/ortsteile/")) == sorted(
+        f"kalender/ortsteile/{d}.ics" for d in ids
+    )
+    for district in ids:
+        blocks = event_blocks((site / f"kalender/ortsteile/{district}.ics").read_bytes())
+        assert set(blocks) == {uid for uid in everything if districts[uid.split("@")[0]] == district}, district
+        assert all(everything[uid] == data for uid, data in blocks.items())
+    assert event_blocks((site / "kalender/ortsteile/arnsnesta.ics").read_bytes())  # a one-off place's
+    assert any(
+        uid.startswith("exkursion-torgau@")
+        for uid in event_blocks((site / "kalender/ortsteile/ausserhalb.ics").read_bytes())
+    )
+
+
+def _api(site: Path, name: str) -> dict:
+    return json.loads((site / "api" / "v1" / f"{name}.json").read_text(encoding="utf-8"))
