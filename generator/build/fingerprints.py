@@ -10,7 +10,7 @@ unchanged (`cache.py`). A key is the digest of
   their venues and co-organisers), its calls to volunteer and its venue; a venue page its
   events and the clubs based there.
 
-Pages that gather many records (lists, months, the start page, terms) and the aggregate files
+Pages that gather many records (lists, months, the start page, terms, Ortsteile) and the aggregate files
 (feeds, JSON, CSV) are always made again. `tests/build/test_incremental.py` checks, for every kind
 of change, that an incremental build gives the same bytes as a full one.
 """

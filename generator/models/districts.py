@@ -6,8 +6,11 @@ letterbox: "Herzberg (Elster) OT Arnsnesta", "Dorfanger Arnsnesta". A wrong dist
 event from the people who look for it, so a district is taken only when exactly one fits:
 
 1. the city names a district ("… OT Arnsnesta", "Arnsnesta");
-2. the name of the place does ("Dorfkirche Fermerswalde");
-3. the postcode belongs to exactly one district (`postcodes` in town.yml);
+2. the name of the place, or a part of it between commas, dashes or brackets, ends with a
+   district's name ("Dorfkirche Fermerswalde", "Orchideenwiese bei Mahdel"): in the middle of a
+   name, "Zentrum" or "Mitte" is more often a noun ("Zentrum für Kunst");
+3. the postcode belongs to exactly one district (`postcodes` in town.yml), when the city is just
+   the town's (or none);
 4. the city is just the town's name ("Herzberg (Elster)", or no city at all) and the city or the
    name says the town's name, and one district is called that way ("Herzberg (Kernstadt)", or
    `names: [Teststadt]` for a district "Mitte"). A city that says more than the town's name
@@ -16,8 +19,12 @@ event from the people who look for it, so a district is taken only when exactly 
 A district's names are its label, its label without a bracketed addition, its id and the
 `names` listed in town.yml; they are compared word by word after lowercasing and ä → ae, so
 "Graefendorf", "GRÄFENDORF" and "graefendorf" are one name. A step that finds two districts
-decides nothing by itself; a later step may only choose among those two. Nothing found: the
-validator asks for `district` (see `validate/references.py`).
+decides nothing by itself; a later step may only choose among those two. A postcode that
+town.yml lists narrows every step the same way, and a name that points outside it decides
+nothing: real Leipzig places say "Helmholtz-Zentrum" (Permoserstraße, 04318) and "Halle 14 –
+Zentrum für zeitgenössische Kunst" (04179), neither in the Ortsteil "Zentrum"
+(`bench/districts_real.py`). Nothing found: the validator asks for `district`, offering the
+districts that fitted (see `validate/references.py`).
 
 `OUTSIDE` marks a place outside the town (an excursion): written, never guessed.
 """
@@ -107,23 +114,27 @@ class DistrictFinder:
         """The district of a place (see the module's docstring for the order of the steps)."""
         if written:
             return Finding(written, "written")
-        # "Herzberg (Elster) OT Arnsnest" (a typo) says more than "the town": never read it as the core town
+        # "Herzberg (Elster) OT Arnsnest" (a typo) or "Markkleeberg" says more than "the town": never
+        # read it as the core town, nor go by a postcode another town may share
         just_the_town = not city or set(words(city)) <= self._town_words
+        by_postcode = set(self._postcodes.get(postcode or "", ()))
         steps: list[tuple[How, set[str]]] = [
             ("city", _matches(self._strong, city)),
-            ("name", _matches(self._strong, name)),
-            ("postcode", set(self._postcodes.get(postcode or "", ()))),
-            ("town", (_matches(self._weak, city) or _matches(self._weak, name)) if just_the_town else set()),
+            ("name", _ending(self._strong, name)),
+            ("postcode", by_postcode if just_the_town else set()),
+            ("town", (_matches(self._weak, city) or _ending(self._weak, name)) if just_the_town else set()),
         ]
-        allowed: set[str] | None = None  # narrowed by a step that found several
+        allowed = by_postcode or None  # a known postcode, then a step that found several, narrow the choice
         for how, found in steps:
             if allowed is not None:
+                if found and not found & allowed:  # "Helmholtz-Zentrum" at a postcode outside "Zentrum"
+                    return Finding(None, None, tuple(sorted(found | allowed)))
                 found &= allowed
             if len(found) == 1:
                 return Finding(next(iter(found)), how)
             if len(found) > 1:
                 allowed = found
-        return Finding(None, None, tuple(sorted(allowed or ())))
+        return Finding(None, None, tuple(sorted(allowed)) if allowed and len(allowed) > 1 else ())
 
 
 def _matches(names: Iterable[tuple[tuple[str, ...], str]], text: str | None) -> set[str]:
@@ -145,3 +156,18 @@ def _matches(names: Iterable[tuple[tuple[str, ...], str]], text: str | None) -> 
 
 def _joined(name: tuple[str, ...]) -> str:
     return " " + " ".join(name) + " "
+
+
+_SEGMENTS = re.compile(r"[,;/|()\[\]]|\s[-–—]\s")
+
+
+def _ending(names: Iterable[tuple[tuple[str, ...], str]], text: str | None) -> set[str]:
+    """Districts whose name ends the name of a place or one of its parts: "Dorfkirche Fermerswalde",
+    "Orchideenwiese bei Mahdel", "KUBUS (Leipzig-Connewitz)" — but not "Helmholtz-Zentrum für
+    Umweltforschung" or "Halle 14 – Zentrum für zeitgenössische Kunst", where the word is a noun."""
+    found: set[str] = set()
+    for segment in _SEGMENTS.split(text or ""):
+        tail = _joined(words(segment))
+        ends = [(name, d) for name, d in names if tail.endswith(_joined(name))]
+        found |= {d for name, d in ends if not any(len(other) > len(name) and o != d for other, o in ends)}
+    return found

@@ -67,7 +67,8 @@ class District(Term):
     postcodes: list[Postcode] = Field(
         default_factory=list,
         title="Postleitzahlen",
-        description="Nur Postleitzahlen, die allein zu diesem Ortsteil gehören.",
+        description="Postleitzahlen des Ortsteils. Eine, die nur hier steht, entscheidet; eine, die mehrere "
+        "Ortsteile nennen, grenzt die Auswahl ein.",
     )
 
 

@@ -190,7 +190,7 @@ class ReferenceChecker:
             close = suggest(city, labels, ignorable=[*self._ignorable, "ot", "ortsteil"])
             if close:
                 hint = f" Meinten Sie „{labels[close]}“?"
-        ids = finder.ids
+        ids = list(candidates) or finder.ids  # the ones that fit, else all (a town may have a hundred)
         listing = (
             f"einer dieser Kennungen: {', '.join(ids)}" if len(ids) <= 30 else "einer Kennung aus content/town.yml"
         )

@@ -55,10 +55,11 @@ def test_two_districts_decide_nothing_and_a_later_step_may_only_choose_between_t
         {"id": "mahdel", "label": "Mahdel"},
         {"id": "borken", "label": "Borken", "postcodes": ["04916"]},
     )
-    assert finder.find(name="Wanderung von Buckau nach Mahdel") == Finding(None, None, ("buckau", "mahdel"))
+    assert finder.find(name="Grillplatz Buckau / Mahdel") == Finding(None, None, ("buckau", "mahdel"))
+    assert finder.find(name="Wanderung von Buckau nach Mahdel") == Finding("mahdel", "name")  # where it ends
     assert finder.find(name="Kirche Mahdel", city="Buckau/Mahdel") == Finding("mahdel", "name")
-    # the postcode points elsewhere: it cannot settle between the two the name named
-    assert finder.find(name="Buckau–Mahdel", postcode="04916") == Finding(None, None, ("buckau", "mahdel"))
+    # the postcode points elsewhere: nothing is decided, and the message offers all three
+    assert finder.find(name="Buckau / Mahdel", postcode="04916") == Finding(None, None, ("borken", "buckau", "mahdel"))
 
 
 def test_a_postcode_decides_only_when_one_district_has_it() -> None:
@@ -71,6 +72,28 @@ def test_a_postcode_decides_only_when_one_district_has_it() -> None:
     assert finder.find(name="Moritzbastei", city="Leipzig", postcode="04109") == Finding("zentrum", "postcode")
     assert finder.find(name="Werk 2", city="Leipzig", postcode="04277") == Finding(None, None, ("connewitz", "sued"))
     assert finder.find(name="Werk 2 Connewitz", city="Leipzig", postcode="04277") == Finding("connewitz", "name")
+    # another town that shares a postcode with the town is not taken for one of its districts
+    assert finder.find(name="Forsthaus", city="Markkleeberg", postcode="04109") == Finding(None)
+
+
+def test_a_name_counts_where_it_ends_and_only_where_the_postcode_agrees() -> None:
+    """Real Leipzig places: "Zentrum" in a name is often a noun, not the Ortsteil."""
+    finder = _finder(
+        {"id": "zentrum", "label": "Zentrum", "postcodes": ["04109"]},
+        {"id": "plagwitz", "label": "Plagwitz", "postcodes": ["04179"]},
+        {"id": "lindenau", "label": "Lindenau", "postcodes": ["04179"]},
+        town="Leipzig",
+    )
+    halle = finder.find(name="Halle 14 – Zentrum für zeitgenössische Kunst", city="Leipzig", postcode="04179")
+    assert halle == Finding(None, None, ("lindenau", "plagwitz"))  # the postcode narrows; "Zentrum" is a noun here
+    assert finder.find(name="Soziokulturelles Zentrum", city="Leipzig", postcode="04109") == Finding("zentrum", "name")
+    # a name that points outside the postcode decides nothing; the message offers all of them
+    kunsthaus = finder.find(name="Kunsthaus Zentrum", city="Leipzig", postcode="04179")
+    assert kunsthaus == Finding(None, None, ("lindenau", "plagwitz", "zentrum"))
+    assert finder.find(name="Soziokulturelles Zentrum", city="Leipzig") == Finding("zentrum", "name")
+    # without a postcode: in the middle of a name, the word is a noun
+    assert finder.find(name="Helmholtz-Zentrum für Umweltforschung – UFZ", city="Leipzig") == Finding(None)
+    assert finder.find(name="KUBUS (Leipzig-Plagwitz)", city="Leipzig") == Finding("plagwitz", "name")
 
 
 def test_of_two_overlapping_names_the_longer_counts() -> None:

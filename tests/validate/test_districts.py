@@ -57,12 +57,13 @@ def test_a_misspelt_district_in_the_city_gets_a_suggestion(project) -> None:
 
 
 def test_two_districts_in_the_name_are_named_in_the_message(project) -> None:
-    project.add("events/wanderung.yml", EVENT + "location: {name: Wanderweg von Mitte nach Borken}\n")
+    project.add("events/wanderung.yml", EVENT + "location: {name: Wanderparkplatz Mitte / Borken}\n")
     project.assert_problems(
         [
             "content/events/wanderung.yml:4:1: location.district: Der Ortsteil ist nicht zu erkennen. Zu "
-            "„Wanderweg von Mitte nach Borken“ passen mehrere Ortsteile: borken, mitte. Ergänzen Sie unter "
-            f"„location“ die Zeile „district:“ mit {LISTING}"
+            "„Wanderparkplatz Mitte / Borken“ passen mehrere Ortsteile: borken, mitte. Ergänzen Sie unter "
+            "„location“ die Zeile „district:“ mit einer dieser Kennungen: borken, mitte — oder „district: "
+            "ausserhalb“ für einen Ort außerhalb von Teststadt."
         ]
     )
 
