@@ -285,8 +285,8 @@ def test_after_choosing_on_a_phone_the_result_count_is_in_view(browser: Browser,
 
 
 def district_dates(site: Path, district: str) -> list[str]:
-    """The event ids of the dates in ``district`` from today on, in the order pages list them (up to
-    `occurrences_until`, 90 days: the open data's horizon)."""
+    """The events with dates in ``district`` from today on, each once at its first date there, in
+    the order pages list them (up to `occurrences_until`, 90 days: the open data's horizon)."""
     dates = []
     for event in _api(site, "events")["items"]:
         for occurrence in event["next_occurrences"]:
@@ -294,7 +294,7 @@ def district_dates(site: Path, district: str) -> list[str]:
                 start = occurrence["start"]
                 clock = start[11:16] if len(start) > 10 else "00:00"
                 dates.append((start[:10], clock, event["title"].lower(), event["id"]))
-    return [event_id for *_, event_id in sorted(dates)]
+    return list(dict.fromkeys(event_id for *_, event_id in sorted(dates)))
 
 
 def test_every_ortsteil_has_its_page_and_feed_listing_its_dates(phone: Page, site_server: SiteServer) -> None:

@@ -15,6 +15,7 @@ from jinja2 import Template
 
 from generator import urls
 from generator.derive import german
+from generator.derive.agenda import AgendaItem
 from generator.derive.catalog import HOME_DAYS, Catalog
 from generator.models.districts import OUTSIDE
 from generator.models.opportunity import Opportunity
@@ -36,7 +37,8 @@ calendar months; the club, venue and volunteer lists; category and audience page
 (each with its events, clubs, venues and calls); editorial and legal pages with search; the forms."""
 
 DISTRICT_DATES = 20
-"""Dates an Ortsteil's page lists; the rest are a link to the event list filtered by the Ortsteil."""
+"""Events an Ortsteil's page lists, each once at its next date there (a weekly practice would fill
+the list otherwise); the rest are a link to the event list filtered by the Ortsteil."""
 
 
 class PageRenderer:
@@ -292,6 +294,10 @@ class PageRenderer:
         rows = []
         for term in terms:
             upcoming = catalog.future(catalog.by_district.get(term.id, []))
+            next_dates: dict[str, AgendaItem] = {}
+            for item in upcoming:
+                next_dates.setdefault(item.event.id, item)
+            first_dates = list(next_dates.values())
             clubs = [c for c in catalog.clubs_sorted() if c.data.district == term.id]
             venues = [
                 v
@@ -311,8 +317,9 @@ class PageRenderer:
                 title,
                 term.description or f"Termine, Vereine, Orte und Mitmachen in {term.label}",
                 term=term,
-                upcoming=upcoming[:DISTRICT_DATES],
-                more=max(0, len(upcoming) - DISTRICT_DATES),
+                upcoming=first_dates[:DISTRICT_DATES],
+                more=max(0, len(first_dates) - DISTRICT_DATES),
+                series=any(item.event.data.repeat for item in first_dates[:DISTRICT_DATES]),
                 clubs=clubs,
                 venues=venues,
                 opportunities=calls,
