@@ -62,8 +62,10 @@
         for (var i = 0; i < field.options.length; i++) {
           if (field.options[i].value === value) field.value = value;
         }
-      } else if (field.type === "date") {
+      } else if (field.type === "date" || field.name === "from" || field.name === "to") {
         if (ISO_DAY.test(value)) field.value = value;
+      } else if (field.tagName === "INPUT") {
+        field.value = value;
       }
     });
   }
