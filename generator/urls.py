@@ -84,6 +84,16 @@ def audience(audience_id: str) -> str:
     return f"zielgruppen/{audience_id}/"
 
 
+def districts() -> str:
+    """The overview of the Ortsteile."""
+    return "ortsteile/"
+
+
+def district(district_id: str) -> str:
+    """ "Was ist los in …?": one Ortsteil (or `ausserhalb`, the places outside the town)."""
+    return f"ortsteile/{district_id}/"
+
+
 def search() -> str:
     return "suche/"
 
@@ -148,6 +158,10 @@ def feed_venue(venue_id: str) -> str:
 
 def feed_audience(audience_id: str) -> str:
     return f"kalender/zielgruppen/{audience_id}.ics"
+
+
+def feed_district(district_id: str) -> str:
+    return f"kalender/ortsteile/{district_id}.ics"
 
 
 def event_ics(event_id: str) -> str:

@@ -54,7 +54,7 @@ end: 2026-12-02
 title: Nachtkonzert
 organizer: turnverein
 category: fest
-location: {name: Scheune am Deich}
+location: {name: Scheune am Deich, district: borken}
 start: 2027-01-15 21:00
 end: 2027-01-16 01:00
 """,

@@ -124,10 +124,11 @@ def _add_variant_records(root: Path, expected: list[Expected]) -> None:
             picture,
         )
         expected.append(Expected(urls.event(f"langes-fest-{number}"), title, picture, about))
-        minimal = _minimal_title("Kleines Treffen", number)
+        minimal = _minimal_title("Kleines Treffen", number)  # its place names its district (models/districts.py)
         _write(
             content / f"events/kleines-treffen-{number}.yml",
-            f"title: {_quoted(minimal)}\ncategory: fest\nlocation: {{name: Dorfplatz}}\nstart: 2027-0{number}-11\n",
+            f"title: {_quoted(minimal)}\ncategory: fest\nlocation: {{name: Dorfplatz Mahdel}}\n"
+            f"start: 2027-0{number}-11\n",
             picture,
         )
         expected.append(Expected(urls.event(f"kleines-treffen-{number}"), minimal, picture))

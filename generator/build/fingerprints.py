@@ -11,9 +11,9 @@ unchanged (`cache.py`). A key is the digest of
   events and the clubs based there; an event page and a call's page the editorial pages that
   list them ("Gehört zu", `derive/related.py`).
 
-Pages that gather many records (lists, months, the start page, terms, editorial pages with the
-dates and calls they list) and the aggregate files (feeds, JSON, CSV) are always made again.
-`tests/build/test_incremental.py` checks, for every kind of change, that an incremental build
+Pages that gather many records (lists, months, the start page, terms, Ortsteile, editorial pages
+with the dates and calls they list) and the aggregate files (feeds, JSON, CSV) are always made
+again. `tests/build/test_incremental.py` checks, for every kind of change, that an incremental build
 gives the same bytes as a full one.
 """
 

@@ -107,7 +107,7 @@ def _take_over(run: BuildRun, stage: str, unit: str, key: str) -> bool:
 
 # --- pages ------------------------------------------------------------------------------------------
 
-LIST_TASKS = (("months", "clubs", "venues"), ("start", "opportunities", "terms", "editorial", "forms"))
+LIST_TASKS = (("months", "clubs", "venues", "districts"), ("start", "opportunities", "terms", "editorial", "forms"))
 """The list pages in two tasks of about equal work (at 10,000 events ~1.5 s each)."""
 
 

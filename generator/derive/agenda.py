@@ -42,6 +42,8 @@ class once(Generic[T]):
 class AgendaItem:
     event: Record[Event]
     occurrence: Occurrence
+    district: str | None = None
+    """The Ortsteil of this date's place (`derive/places.py`): a moved date's, else the event's."""
 
     # computed once: templates and the catalog ask for these millions of times at county scale
     @once

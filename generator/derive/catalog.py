@@ -13,8 +13,10 @@ from datetime import date, datetime, timedelta
 from functools import cached_property
 
 from generator.derive.agenda import AgendaItem
+from generator.derive.places import Places
 from generator.derive.series import SeriesEntry, split_series
 from generator.models.club import Club
+from generator.models.districts import OUTSIDE
 from generator.models.event import Event, Status
 from generator.models.opportunity import Opportunity
 from generator.models.schedule import Occurrence, occurrences
@@ -97,6 +99,8 @@ class Catalog:
     by_venue: dict[str, list[AgendaItem]] = field(default_factory=lambda: defaultdict(list))
     by_category: dict[str, list[AgendaItem]] = field(default_factory=lambda: defaultdict(list))
     by_audience: dict[str, list[AgendaItem]] = field(default_factory=lambda: defaultdict(list))
+    by_district: dict[str, list[AgendaItem]] = field(default_factory=lambda: defaultdict(list))
+    """Dates by the Ortsteil of their own place (a date moved to another Ortsteil is listed there)."""
     _by_month: dict[Month, list[AgendaItem]] = field(default_factory=dict)
 
     @classmethod
@@ -105,10 +109,12 @@ class Catalog:
         first = today - timedelta(days=ARCHIVE_DAYS)
         last = today + timedelta(days=HORIZON_DAYS)
         items: list[AgendaItem] = []
+        places = catalog.places
         for record in site.events.values():
             own = []
+            main = places.of_event(record.data)
             for occurrence in occurrences(record.data, last):
-                item = AgendaItem(record, occurrence)
+                item = AgendaItem(record, occurrence, places.of_date(occurrence.change, main))
                 if item.last_day >= first:
                     own.append(item)
             catalog.by_event[record.id] = own
@@ -125,7 +131,14 @@ class Catalog:
             catalog.by_category[event.category].append(item)
             for audience in event.audiences:
                 catalog.by_audience[audience].append(item)
+            if item.district:
+                catalog.by_district[item.district].append(item)
         return catalog
+
+    @cached_property
+    def places(self) -> Places:
+        """The Ortsteil of every venue, one-off location and moved date."""
+        return Places(self.site)
 
     @cached_property
     def labels(self) -> dict[str, dict[str, str]]:
@@ -133,7 +146,7 @@ class Catalog:
         town = self.site.town
         return {
             "category": {t.id: t.label for t in town.categories},
-            "district": {t.id: t.label for t in town.districts},
+            "district": {t.id: t.label for t in town.districts} | {OUTSIDE: town.district_label(OUTSIDE)},
             "audience": {t.id: t.label for t in town.audiences},
         }
 

@@ -70,6 +70,12 @@ class Place(ContentModel):
     street: str | None = Field(None, title="Straße und Hausnummer")
     postcode: Postcode | None = Field(None, title="Postleitzahl")
     city: str | None = Field(None, title="Ort")
+    district: Slug | None = Field(
+        None,
+        title="Ortsteil",
+        description="Kennung aus content/town.yml, z. B. „arnsnesta“. Nur nötig, wenn der Ortsteil nicht im Ort "
+        "oder im Namen steht; „ausserhalb“ für Orte außerhalb der Kommune (Ausflüge).",
+    )
 
 
 def resolve_end(

@@ -16,11 +16,14 @@ from generator.models.common import (
     HttpUrl,
     LocalDate,
     Phone,
+    Postcode,
     Slug,
     Text,
+    TextList,
     TimeOfDay,
     error,
 )
+from generator.models.districts import OUTSIDE, DistrictFinder, words
 from generator.models.weekdays import WeekdayList
 
 
@@ -50,6 +53,23 @@ class Term(ContentModel):
     id: Slug = Field(title="Kennung", description="Kurzname in Kleinbuchstaben, z. B. „sport“.")
     label: Text = Field(title="Bezeichnung", description="Wie die Bürgerinnen und Bürger es lesen, z. B. „Sport“.")
     description: str | None = Field(None, title="Beschreibung")
+
+
+class District(Term):
+    """An Ortsteil, with the other names and postcodes that tell a place lies in it."""
+
+    names: TextList = Field(
+        default_factory=list,
+        title="Andere Namen",
+        description="Weitere Namen, unter denen Orte in diesem Ortsteil angegeben werden, z. B. [Kernstadt, "
+        "Innenstadt]. Bezeichnung und Kennung zählen ohnehin.",
+    )
+    postcodes: list[Postcode] = Field(
+        default_factory=list,
+        title="Postleitzahlen",
+        description="Postleitzahlen des Ortsteils. Eine, die nur hier steht, entscheidet; eine, die mehrere "
+        "Ortsteile nennen, grenzt die Auswahl ein.",
+    )
 
 
 class OpeningHours(ContentModel):
@@ -137,7 +157,7 @@ class Town(ContentModel):
         examples=["Stadt Herzberg (Elster)"],
     )
     categories: list[Term] = Field(title="Kategorien", min_length=1)
-    districts: list[Term] = Field(title="Ortsteile", min_length=1)
+    districts: list[District] = Field(title="Ortsteile", min_length=1)
     audiences: list[Term] = Field(title="Zielgruppen", min_length=1)
     contact_point: ContactPoint = Field(title="Anlaufstelle")
     legal: Legal = Field(title="Rechtliches")
@@ -160,6 +180,26 @@ class Town(ContentModel):
                     seen.add(term_id)
         return data
 
+    @model_validator(mode="after")
+    def _districts_tell_apart(self) -> Town:
+        owners = {words(name): d.id for d in self.districts for name in (d.label, d.id)}
+        for index, district in enumerate(self.districts):
+            if district.id == OUTSIDE:
+                raise error(
+                    f"Die Kennung „{OUTSIDE}“ ist reserviert: Sie steht bei Orten außerhalb der Kommune. "
+                    "Wählen Sie für den Ortsteil eine andere Kennung.",
+                    field=f"districts.{index}.id",
+                )
+            for name_index, name in enumerate(district.names):
+                other = owners.setdefault(words(name), district.id)
+                if other != district.id:
+                    raise error(
+                        f"Den Namen „{name}“ hat auch der Ortsteil „{other}“. Ein Name darf nur zu einem "
+                        "Ortsteil gehören, sonst ist nicht klar, wo ein Ort liegt.",
+                        field=f"districts.{index}.names.{name_index}",
+                    )
+        return self
+
     @cached_property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
@@ -173,7 +213,14 @@ class Town(ContentModel):
         return next(t.label for t in self.categories if t.id == category_id)
 
     def district_label(self, district_id: str) -> str:
+        if district_id == OUTSIDE:
+            return f"Außerhalb von {self.name}"
         return next(t.label for t in self.districts if t.id == district_id)
+
+    @cached_property
+    def district_finder(self) -> DistrictFinder:
+        """Finds the district of a place that does not name one (`models/districts.py`)."""
+        return DistrictFinder(self.districts, self.name)
 
     def audience_label(self, audience_id: str) -> str:
         return next(t.label for t in self.audiences if t.id == audience_id)

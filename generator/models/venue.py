@@ -27,7 +27,12 @@ class Venue(ContentModel):
 
     name: Text = Field(title="Name", examples=["Marktplatz"])
     address: Address = Field(title="Adresse")
-    district: Slug | None = Field(None, title="Ortsteil")
+    district: Slug | None = Field(
+        None,
+        title="Ortsteil",
+        description="Kennung aus content/town.yml. Nur nötig, wenn der Ortsteil nicht in der Adresse (Ort) oder "
+        "im Namen steht; „ausserhalb“ für Orte außerhalb der Kommune.",
+    )
     geo: Geo | None = Field(None, title="Koordinaten", description="Für den Link zu OpenStreetMap.")
     description: Markdown | None = Field(None, title="Beschreibung")
     directions: str | None = Field(None, title="Anfahrt", examples=["Bus 561, Haltestelle Markt"])

@@ -13,7 +13,8 @@ from typing import Any
 
 from generator.load.yaml_loader import Loc, SourceMap
 from generator.models.club import Club
-from generator.models.event import Event
+from generator.models.districts import OUTSIDE, names_of, words
+from generator.models.event import Event, Place
 from generator.models.opportunity import Opportunity
 from generator.models.page import PageMeta, tag_key
 from generator.models.schedule import as_datetime, regular_starts
@@ -101,7 +102,11 @@ class ReferenceChecker:
         self._image(club.source, data.image)
 
     def _venue(self, venue: Record[Venue]) -> None:
-        self._ref(venue.source, ("district",), "districts", [venue.data.district] if venue.data.district else [])
+        data = venue.data
+        address = data.address
+        self._place_district(
+            venue.source, (), data.district, name=data.name, city=address.city, postcode=address.postcode
+        )
 
     def _opportunity(self, opportunity: Record[Opportunity]) -> None:
         data = opportunity.data
@@ -177,6 +182,58 @@ class ReferenceChecker:
             item_loc = (*loc, index) if (*loc, index) in source.values else loc
             self._add(source, item_loc, f"{noun} mit der Kennung „{ref}“ gibt es nicht{found}.{hint}{listing}")
 
+    def _location_district(self, source: SourceMap, loc: Loc, place: Place) -> None:
+        self._place_district(source, loc, place.district, name=place.name, city=place.city, postcode=place.postcode)
+
+    def _place_district(
+        self, source: SourceMap, loc: Loc, written: str | None, *, name: str, city: str | None, postcode: str | None
+    ) -> None:
+        """A place's district: the one written must exist; else one must follow from the place."""
+        finder = self.town.districts
+        field = (*loc, "district")
+        if written is not None:
+            if written != OUTSIDE:
+                self._ref(source, field, "districts", [written])
+            return
+        if finder is None:  # the districts in town.yml are broken; their own error is reported
+            return
+        finding = finder.find(name=name, city=city, postcode=postcode)
+        if finding.district is None:
+            at = source.key(loc) if loc else source.key(("address",))  # a venue: where its place is written
+            message = self._no_district_message(loc, name, city, finding.candidates)
+            self.problems.append(Problem(at, field_label(field), message))
+
+    def _no_district_message(self, loc: Loc, name: str, city: str | None, candidates: tuple[str, ...]) -> str:
+        finder = self.town.districts
+        assert finder is not None
+        where = f"unter „{field_label(loc)}“ " if loc else ""
+        if candidates:
+            found = f"Zu „{name}“{f' ({city})' if city else ''} passen mehrere Ortsteile: {', '.join(candidates)}."
+        else:
+            town = self.town.name or "der Kommune"
+            if city:
+                found = f"Weder im Ort („{city}“) noch im Namen („{name}“) steht ein Ortsteil von {town}."
+            else:
+                found = f"Im Namen („{name}“) steht kein Ortsteil von {town}, und ein Ort („city“) fehlt."
+        hint = ""
+        if city and not candidates:
+            labels: dict[str, str] = {}  # each name once ("Borken", "borken"), or no suggestion is unique
+            for term in finder.districts:
+                for name_of_term in names_of(term):
+                    labels.setdefault(" ".join(words(name_of_term)), term.id)
+            close = suggest(city, labels, ignorable=[*self._ignorable, "ot", "ortsteil"])
+            if close:
+                hint = f" Meinten Sie „{labels[close]}“?"
+        ids = list(candidates) or finder.ids  # the ones that fit, else all (a town may have a hundred)
+        listing = (
+            f"einer dieser Kennungen: {', '.join(ids)}" if len(ids) <= 30 else "einer Kennung aus content/town.yml"
+        )
+        outside = f"außerhalb von {self.town.name}" if self.town.name else "außerhalb der Kommune"
+        return (
+            f"Der Ortsteil ist nicht zu erkennen. {found}{hint} Ergänzen Sie {where}die Zeile „district:“ mit "
+            f"{listing} — oder „district: {OUTSIDE}“ für einen Ort {outside}."
+        )
+
     def _image(self, source: SourceMap, image) -> None:
         if image is None:
             return
@@ -202,6 +259,11 @@ class ReferenceChecker:
         self._ref(source, ("venue",), "venues", [event.venue] if event.venue else [])
         self._ref(source, ("audiences",), "audiences", event.audiences)
         self._image(source, event.image)
+        if event.location is not None:
+            self._location_district(source, ("location",), event.location)
+        for index, change in enumerate(event.repeat.changes if event.repeat else ()):
+            if change.location is not None:
+                self._location_district(source, ("repeat", "changes", index, "location"), change.location)
         if self.town.zone is not None:
             for loc, message in time_problems(event, self.town.zone):
                 self._add(source, loc, message)

@@ -14,19 +14,22 @@ from zoneinfo import ZoneInfo
 
 from pydantic import TypeAdapter, ValidationError
 
-from generator.models.town import ContactPoint, Term, Town
+from generator.models.districts import DistrictFinder
+from generator.models.town import ContactPoint, District, Term, Town
 
 VOCABULARIES = ("categories", "districts", "audiences")
 
 
 @dataclass(frozen=True)
 class TownFacts:
-    """The town's name, zone, vocabularies and contact-point venue; None where unknown."""
+    """The town's name, zone, vocabularies, districts and contact-point venue; None where unknown."""
 
     name: str | None
     zone: ZoneInfo | None
     vocabularies: dict[str, set[str] | None]
     contact_venue: str | None
+    districts: DistrictFinder | None = None
+    """Finds the district of a place that names none; None while `districts` is unusable."""
 
     @classmethod
     def of(cls, town: Town) -> TownFacts:
@@ -36,6 +39,7 @@ class TownFacts:
             zone=town.zone,
             vocabularies={kind: {term.id for term in getattr(town, kind)} for kind in VOCABULARIES},
             contact_venue=town.contact_point.venue,
+            districts=town.district_finder,
         )
 
     @classmethod
@@ -53,11 +57,14 @@ class TownFacts:
         timezone = _valid_field(Town, "timezone", fields)
         contact = fields.get("contact_point")
         venue = _valid_field(ContactPoint, "venue", contact) if isinstance(contact, dict) else None
+        name = _valid_field(Town, "name", fields)
+        districts = _districts(fields.get("districts"))
         return cls(
-            name=_valid_field(Town, "name", fields),
+            name=name,
             zone=ZoneInfo(timezone) if timezone else None,
             vocabularies=vocabularies,
             contact_venue=venue,
+            districts=DistrictFinder(districts, name or "") if districts else None,
         )
 
 
@@ -77,6 +84,22 @@ def _term_ids(terms: Any) -> set[str] | None:
 
 
 _TERM: TypeAdapter[Term] = TypeAdapter(Term)
+_DISTRICT: TypeAdapter[District] = TypeAdapter(District)
+
+
+def _districts(terms: Any) -> list[District]:
+    """The districts that validate on their own; a broken one still counts with its id (its
+    names are then unknown, so a place in it may have to name it until the entry is fixed)."""
+    if not isinstance(terms, list):
+        return []
+    found: list[District] = []
+    for term in terms:
+        try:
+            found.append(_DISTRICT.validate_python(term))
+        except ValidationError:
+            if isinstance(term, dict) and isinstance(term.get("id"), str):
+                found.append(District.model_construct(id=term["id"], label=term["id"], names=[], postcodes=[]))
+    return found
 
 
 def _valid_field(model: type[Town] | type[ContactPoint], name: str, data: dict[str, Any]) -> Any:

@@ -61,6 +61,8 @@ PAGE_TYPES = (
     PageType("Mitmachen-Angebot", "mitmachen/", child=True),
     PageType("Kategorieseite", "kategorien/", child=True),
     PageType("Zielgruppenseite", "zielgruppen/", child=True),
+    PageType("Ortsteile", "ortsteile/"),
+    PageType("Ortsteilseite", "ortsteile/", child=True),
     PageType("Redaktionelle Seite", "content/pages"),
     PageType("Impressum", "impressum/"),
     PageType("Datenschutzerklärung", "datenschutz/"),

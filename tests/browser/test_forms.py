@@ -135,10 +135,12 @@ def test_weekly_series_at_a_place_not_in_the_list(
     page.get_by_label("Ort (Pflicht)").select_option(label="Ein anderer Ort (nicht in der Liste)")
     page.get_by_label("Name des Ortes").fill("Deichweg an der Elsterbrücke")
     page.get_by_label("Postleitzahl").fill("04916")
+    # neither city nor name says the Ortsteil: the volunteer chooses it (validate would ask for it)
+    page.get_by_label("Ortsteil").select_option(label="Herzberg (Kernstadt)")
     submit(page)
     text = result_yaml(page)
     assert "repeat:\n  freq: weekly\n  days: [di, do]\n  until: 2027-06-30\n" in text
-    assert "location:\n  name: Deichweg an der Elsterbrücke\n  postcode: 04916\n" in text
+    assert "location:\n  name: Deichweg an der Elsterbrücke\n  postcode: 04916\n  district: herzberg\n" in text
     validates(tmp_path, "events", "lauftreff-am-deich.yml", text, capsys)
 
 

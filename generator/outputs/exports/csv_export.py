@@ -31,8 +31,9 @@ CLUB_COLUMNS = (
 )  # fmt: skip
 EVENT_COLUMNS = (
     "Datum", "Wochentag", "Beginn", "Ende", "Titel", "Status", "Hinweis", "Ort", "Adresse", "Veranstalter",
-    "Kategorie", "Zielgruppen", "Eintritt", "Anmeldung", "Regelmäßig", "Kennung", "Seite im Portal",
+    "Kategorie", "Zielgruppen", "Eintritt", "Anmeldung", "Regelmäßig", "Kennung", "Seite im Portal", "Ortsteil",
 )  # fmt: skip
+"""The columns of `veranstaltungen.csv`; new ones go at the end (a kept spreadsheet may count on the order)."""
 WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
 STATUS = {"scheduled": "findet statt", "cancelled": "abgesagt", "postponed": "verschoben"}
 
@@ -110,6 +111,7 @@ def events_csv(site: Site, items: list[AgendaItem]) -> bytes:
     categories = {t.id: t.label for t in town.categories}
     audiences = {t.id: t.label for t in town.audiences}
     for item in items:
+        district = town.district_label(item.district) if item.district else ""
         event, occurrence, change = item.event.data, item.occurrence, item.occurrence.change
         start, end = occurrence.start, occurrence.end
         venue_id = (change.venue if change and change.venue else None) or (
@@ -153,6 +155,7 @@ def events_csv(site: Site, items: list[AgendaItem]) -> bytes:
                 "ja" if event.repeat else "nein",
                 item.event.id,
                 town.site_url + urls.event(item.event.id),
+                district,
             ]
         )
     return to_csv(EVENT_COLUMNS, rows)

@@ -149,7 +149,7 @@ class ApiBuilder:
             url=self.absolute(urls.venue(record.id)),
             calendar_url=self.absolute(urls.feed_venue(record.id)),
             address=self.address(venue.address),
-            district=venue.district,
+            district=self.catalog.places.venue(record.id),
             geo=shapes.Geo(lat=venue.geo.lat, lon=venue.geo.lon) if venue.geo else None,
             directions=venue.directions,
             accessibility=self.accessibility(venue.accessibility),
@@ -174,6 +174,7 @@ class ApiBuilder:
             title=(change.title if change and change.title else None) or event.title,
             venue_id=venue_id,
             location=self.place(location),
+            district=item.district,
             note=change.note if change else None,
         )
 
@@ -223,6 +224,7 @@ class ApiBuilder:
             audiences=list(event.audiences),
             venue_id=event.venue,
             location=self.place(event.location),
+            district=self.catalog.places.of_event(event),
             free=event.free,
             price=event.price,
             registration_url=event.registration,
@@ -289,7 +291,16 @@ class ApiBuilder:
             )
             for t in town.audiences
         ]
-        districts = [shapes.District(id=t.id, label=t.label, description=t.description) for t in town.districts]
+        districts = [
+            shapes.District(
+                id=t.id,
+                label=t.label,
+                description=t.description,
+                url=self.absolute(urls.district(t.id)),
+                calendar_url=self.absolute(urls.feed_district(t.id)),
+            )
+            for t in town.districts
+        ]
         documents: dict[str, shapes.ApiModel] = {
             "clubs": shapes.ClubList(**header, count=len(clubs), items=clubs),
             "events": shapes.EventList(

@@ -116,7 +116,10 @@ class Venue(ApiModel):
     url: str = Field(title="Seite im Portal")
     calendar_url: str = Field(title="Kalender-Abo (iCalendar) der Termine an diesem Ort")
     address: Address = Field(title="Adresse")
-    district: str | None = Field(title="Ortsteil")
+    district: str | None = Field(
+        title="Ortsteil",
+        description="Kennung aus districts.json, oder „ausserhalb“; ohne Angabe aus der Adresse erkannt.",
+    )
     geo: Geo | None = Field(title="Koordinaten")
     directions: str | None = Field(title="Anfahrt")
     accessibility: Accessibility | None = Field(title="Barrierefreiheit")
@@ -148,6 +151,11 @@ class Occurrence(ApiModel):
     venue_id: str | None = Field(title="Ort (Kennung)")
     location: Place | None = Field(title="Ort ohne eigenen Eintrag")
     note: str | None = Field(title="Hinweis zu diesem Termin")
+    district: str | None = Field(
+        title="Ortsteil dieses Termins",
+        description="Kennung aus districts.json, oder „ausserhalb“ für einen Ort außerhalb der Kommune. "
+        "Ohne Angabe im Eintrag aus Ort oder Namen des Ortes erkannt.",
+    )
 
 
 class OpeningTime(ApiModel):
@@ -192,6 +200,11 @@ class Event(ApiModel):
         description="Bei ganztägigen Terminen über mehrere Tage mit Öffnungszeiten: jeder geöffnete Tag mit "
         "Beginn und Ende (zwei Einträge bei einer Pause); sonst leer.",
     )
+    district: str | None = Field(
+        title="Ortsteil (des Ortes der Veranstaltung)",
+        description="Kennung aus districts.json, oder „ausserhalb“ für einen Ort außerhalb der Kommune. "
+        "Ohne Angabe im Eintrag aus Ort oder Namen des Ortes erkannt.",
+    )
 
 
 class Opportunity(ApiModel):
@@ -216,11 +229,12 @@ class District(ApiModel):
     id: str = Field(title="Kennung")
     label: str = Field(title="Bezeichnung")
     description: str | None = Field(title="Beschreibung")
+    url: str = Field(title="Seite im Portal")
+    calendar_url: str = Field(title="Kalender-Abo (iCalendar)")
 
 
 class Audience(District):
-    url: str = Field(title="Seite im Portal")
-    calendar_url: str = Field(title="Kalender-Abo (iCalendar)")
+    pass
 
 
 class Category(Audience):

@@ -1,9 +1,11 @@
 """Which calendar feeds exist, what they are called, and which events each one holds.
 
-Every club, category, venue and audience has a feed, even while it has no
-events: a page links it, and a subscription keeps working when events arrive.
-An event belongs to the feed of its (main) venue; an occurrence moved to
-another venue stays in the series' feed.
+Every club, category, venue, audience and Ortsteil has a feed, even while it
+has no events: a page links it, and a subscription keeps working when events
+arrive. An event belongs to the feed of its (main) venue and of that place's
+Ortsteil; an occurrence moved to another place stays in the series' feeds (a
+series is one VEVENT with its rule: it cannot be in a feed for one date only).
+Places outside the town have a feed of their own (`models.districts.OUTSIDE`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator import urls
+from generator.models.districts import OUTSIDE
 from generator.models.event import Event
 from generator.models.site import Site
 from generator.outputs.feeds.calendar import CalendarInfo
@@ -19,7 +22,8 @@ from generator.outputs.feeds.calendar import CalendarInfo
 @dataclass(frozen=True)
 class Feed:
     group: str
-    """"alle", "kategorie", "zielgruppe", "verein" or "ort" (also the anchor on the page "Kalender abonnieren")."""
+    """"alle", "kategorie", "ortsteil", "zielgruppe", "verein" or "ort" (also the anchor on the page
+    "Kalender abonnieren")."""
     key: str
     path: str
     label: str
@@ -31,9 +35,12 @@ class Feed:
         return f"{self.group}-{self.key}" if self.key else self.group
 
 
-def anchors_of(event: Event) -> list[str]:
-    """The anchors of every feed that holds ``event`` (one dictionary look-up per feed, not one test per feed)."""
+def anchors_of(event: Event, district: str | None) -> list[str]:
+    """The anchors of every feed that holds ``event`` (one dictionary look-up per feed, not one test per
+    feed); ``district``: the Ortsteil of its own place (`derive.places.Places.of_event`)."""
     anchors = ["alle", f"kategorie-{event.category}"]
+    if district:
+        anchors.append(f"ortsteil-{district}")
     anchors += [f"zielgruppe-{key}" for key in event.audiences]
     anchors += [f"verein-{key}" for key in event.organizer]
     if event.venue:
@@ -68,6 +75,28 @@ def all_feeds(site: Site) -> list[Feed]:
                 info(term.label, f"Veranstaltungen der Kategorie „{term.label}“"),
             )
         )
+    for term in town.districts:
+        feeds.append(
+            Feed(
+                "ortsteil",
+                term.id,
+                urls.feed_district(term.id),
+                term.label,
+                info(f"{term.label} (Ortsteil)", f"Veranstaltungen im Ortsteil „{term.label}“"),
+            )
+        )
+    feeds.append(
+        Feed(
+            "ortsteil",
+            OUTSIDE,
+            urls.feed_district(OUTSIDE),
+            town.district_label(OUTSIDE),
+            info(
+                f"Ausflüge und Termine außerhalb von {town.name}",
+                f"Ausflüge und Veranstaltungen außerhalb von {town.name}",
+            ),
+        )
+    )
     for term in town.audiences:
         feeds.append(
             Feed(
@@ -104,6 +133,7 @@ def all_feeds(site: Site) -> list[Feed]:
 GROUP_HEADINGS = {
     "alle": "Alle Veranstaltungen",
     "kategorie": "Nach Thema",
+    "ortsteil": "Nach Ortsteil",
     "zielgruppe": "Nach Zielgruppe",
     "verein": "Nach Verein",
     "ort": "Nach Ort",

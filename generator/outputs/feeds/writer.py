@@ -1,7 +1,7 @@
 """Every calendar feed and the single-event files, handed to an `Emit` (the build writes them).
 
 Each event is rendered once; its bytes go unchanged into the all-events feed,
-into each club/category/venue/audience feed it belongs to and into its own
+into each club/category/venue/audience/Ortsteil feed it belongs to and into its own
 file behind "In meinen Kalender". Only the VTIMEZONE differs between files: it
 covers the years of the events in that file. A series also gets one small file
 per date its page lists (`derive.catalog.single_dates`, "Nur diesen Termin").
@@ -18,6 +18,7 @@ from pathlib import Path
 
 from generator import urls
 from generator.derive.catalog import single_dates
+from generator.derive.places import Places
 from generator.models.event import Event
 from generator.models.site import Record, Site
 from generator.outputs import Emit
@@ -85,6 +86,7 @@ def render_feeds(
     rendered: dict[str, RenderedEvent] = {}
     kept: set[str] = set()
     members: dict[str, list[RenderedEvent]] = defaultdict(list)
+    places = Places(site)
     previous = dict(memo) if memo is not None else {}
     if memo is not None:
         memo.clear()
@@ -104,7 +106,7 @@ def render_feeds(
             memo[record.id] = (key, item)
         rendered[record.id] = item
         if extent.reaches(cutoff):
-            for anchor in anchors_of(record.data):
+            for anchor in anchors_of(record.data, places.of_event(record.data)):
                 members[anchor].append(item)
     zone = site.town.timezone
     for feed in all_feeds(site):

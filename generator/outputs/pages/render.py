@@ -19,8 +19,10 @@ from generator.derive.agenda import AgendaItem
 from generator.derive.catalog import EVENT_PAGE_DATES, Catalog, single_dates
 from generator.derive.ranges import time_ranges
 from generator.derive.related import Related
-from generator.models.opportunity import Commitment
+from generator.models.districts import OUTSIDE
+from generator.models.opportunity import Commitment, Opportunity
 from generator.models.site import Record, Site
+from generator.models.town import Term
 from generator.outputs.feeds.catalog import feed_groups
 from generator.outputs.frame import PageSource
 from generator.outputs.frame.mkdocs_run import NavEntry
@@ -37,10 +39,14 @@ HOME_OPPORTUNITIES = 3
 PAGE_DATES = 12
 """Most upcoming dates an editorial page lists under its text (a weekly series would fill it)."""
 
-LIST_GROUPS = ("start", "months", "clubs", "venues", "opportunities", "terms", "editorial", "forms")
+LIST_GROUPS = ("start", "months", "clubs", "venues", "opportunities", "terms", "districts", "editorial", "forms")
 """The pages that gather many records: start page with the event list, archive and subscribe page;
-calendar months; the club, venue and volunteer lists; category and audience pages; editorial and
-legal pages with search; the forms."""
+calendar months; the club, venue and volunteer lists; category and audience pages; the Ortsteile
+(each with its events, clubs, venues and calls); editorial and legal pages with search; the forms."""
+
+DISTRICT_DATES = 20
+"""Events an Ortsteil's page lists, each once at its next date there (a weekly practice would fill
+the list otherwise); the rest are a link to the event list filtered by the Ortsteil."""
 
 
 class PageRenderer:
@@ -95,6 +101,7 @@ class PageRenderer:
         self._venues()
         self._opportunities()
         self._terms()
+        self._districts()
         self._editorial_and_legal()
         self._forms()
         return self._nav()
@@ -157,7 +164,7 @@ class PageRenderer:
             urls.subscribe(),
             "subscribe.html",
             "Kalender abonnieren",
-            f"Die Termine aus {town.name} im eigenen Kalender: alle, nach Thema, Zielgruppe, Verein oder Ort",
+            f"Die Termine aus {town.name} im eigenen Kalender: alle, nach Thema, Ortsteil, Zielgruppe, Verein oder Ort",
             groups=feed_groups(self.site),
         )
         self._page(
@@ -333,6 +340,61 @@ class PageRenderer:
     def _dated_and_series(self, items: list[AgendaItem]) -> dict[str, Any]:
         dated, series = self.catalog.split_series(items)
         return {"upcoming": dated, "series": series, "more": 0}
+
+    def _districts(self) -> None:
+        """ "Was ist los in …?": one page per Ortsteil and one for the places outside the town, and
+        an overview. A date counts where it takes place (a moved date in its new Ortsteil)."""
+        if "districts" not in self.lists:
+            return
+        town, catalog = self.site.town, self.catalog
+        terms = [*town.districts, Term(id=OUTSIDE, label=town.district_label(OUTSIDE))]
+        rows = []
+        for term in terms:
+            upcoming = catalog.future(catalog.by_district.get(term.id, []))
+            next_dates: dict[str, AgendaItem] = {}
+            for item in upcoming:
+                next_dates.setdefault(item.event.id, item)
+            first_dates = list(next_dates.values())
+            clubs = [c for c in catalog.clubs_sorted() if c.data.district == term.id]
+            venues = [
+                v
+                for v in sorted(self.site.venues.values(), key=lambda v: (v.data.name.lower(), v.id))
+                if catalog.places.venue(v.id) == term.id
+            ]
+            calls = [o for o in catalog.open_opportunities() if self._call_district(o.data) == term.id]
+            title = (
+                f"Ausflüge und Termine außerhalb von {town.name}"
+                if term.id == OUTSIDE
+                else f"Was ist los in {term.label}?"
+            )
+            rows.append((term, len(catalog.upcoming(upcoming))))
+            self._page(
+                urls.district(term.id),
+                "district.html",
+                title,
+                term.description or f"Termine, Vereine, Orte und Mitmachen in {term.label}",
+                term=term,
+                upcoming=first_dates[:DISTRICT_DATES],
+                more=max(0, len(first_dates) - DISTRICT_DATES),
+                series=any(item.event.data.repeat for item in first_dates[:DISTRICT_DATES]),
+                clubs=clubs,
+                venues=venues,
+                opportunities=calls,
+                feed=urls.feed_district(term.id),
+            )
+        self._page(
+            urls.districts(),
+            "district_list.html",
+            "Ortsteile",
+            f"Was ist los in den Ortsteilen von {town.name}? Termine, Vereine, Orte und Mitmachen",
+            rows=rows,
+        )
+
+    def _call_district(self, call: Opportunity) -> str | None:
+        """A call's Ortsteil: as written, else that of its venue."""
+        if call.district:
+            return call.district
+        return self.catalog.places.venue(call.venue) if call.venue else None
 
     def _editorial_and_legal(self) -> None:
         if "editorial" not in self.lists:

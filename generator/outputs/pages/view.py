@@ -18,6 +18,7 @@ from generator.derive.daily_hours import DailyHours
 from generator.derive.series import SeriesEntry
 from generator.derive.series_notes import SeriesNote, series_notes
 from generator.models.common import Accessibility
+from generator.models.districts import OUTSIDE
 from generator.models.event import Event, Place
 from generator.models.opportunity import Opportunity
 from generator.models.site import Record, Site
@@ -106,6 +107,14 @@ class ViewHelpers:
 
     def audience(self, term_id: str) -> str:
         return self._labels["audience"][term_id]
+
+    def district_options(self) -> list[tuple[str, str]]:
+        """(id, label) of every Ortsteil for a filter, then the places outside the town."""
+        return [(t.id, t.label) for t in self.site.town.districts] + [(OUTSIDE, self._labels["district"][OUTSIDE])]
+
+    def venue_district(self, venue_id: str) -> str | None:
+        """The Ortsteil of a venue, written or found in its address (`derive/places.py`)."""
+        return self.catalog.places.venue(venue_id)
 
     def club_name(self, club_id: str) -> str:
         return self.site.clubs[club_id].data.name
@@ -197,7 +206,6 @@ class ViewHelpers:
         """`data-*` values the event filters in the browser match against."""
         event = item.event.data
         venue, _ = self.place_of(item)
-        district = venue.data.district if venue and venue.data.district else ""
         wheelchair = ""
         access = event.accessibility or (venue.data.accessibility if venue else None)
         if access and access.wheelchair:
@@ -205,7 +213,7 @@ class ViewHelpers:
         return {
             "category": event.category,
             "clubs": " ".join(event.organizer),
-            "district": district,
+            "district": item.district or "",
             "audiences": " ".join(event.audiences),
             "free": "ja" if event.free else "",
             "wheelchair": wheelchair,

@@ -75,7 +75,9 @@ def test_a_series_lists_its_next_occurrences_with_changes(town) -> None:
         "venue_id": "markt",
         "location": None,
         "note": "Wegen des Stadtfests am Donnerstag auf dem Markt.",
+        "district": "borken",  # the market's, not the series' town hall's ("mitte")
     }
+    assert treff["district"] == "mitte"
     fest = events["stadtfest"]
     assert (fest["all_day"], fest["start"], fest["end"]) == (True, "2027-06-05", "2027-06-06")
     assert fest["organizers"] == [{"club_id": None, "name": "Stadt Teststadt", "url": None}]

@@ -102,6 +102,14 @@ MEMBERS = {
     "kalender/vereine/chor.ics": {S, K, V},
     "kalender/orte/rathaus.ics": {W, S},
     "kalender/orte/markt.ics": {T, K, F, *OSTERMARKT_UIDS},  # the series moved there once stays in its own venue's
+    "kalender/ortsteile/mitte.ics": {W, S, V},  # the town hall's; the lecture's garden "in Teststadt" (names)
+    "kalender/ortsteile/borken.ics": {
+        T,
+        K,
+        F,
+        *OSTERMARKT_UIDS,
+    },  # the market's: the series moved there once stays in "mitte"
+    "kalender/ortsteile/ausserhalb.ics": set(),
     **{f"kalender/termine/{uid.split('@')[0]}.ics": {uid} for uid in (W, S, K, F, T, V)},
     "kalender/termine/ostermarkt.ics": OSTERMARKT_UIDS,
     **{path: {uid} for path, (uid, _) in SINGLE_DATES.items()},
@@ -181,6 +189,9 @@ def test_feeds_are_named_in_german(site):
         "X-WR-CALDESC:Veranstaltungen von „Chor Harmonie\\, Teststadt e. V.“ aus "
         "„Engagiert in Teststadt“ (https://engagiert.example.org/)." in chor
     )
+    assert "NAME:Teststadt: Mitte (Ortsteil)" in unfold((site / "kalender/ortsteile/mitte.ics").read_bytes())
+    outside = unfold((site / "kalender/ortsteile/ausserhalb.ics").read_bytes())
+    assert "NAME:Teststadt: Ausflüge und Termine außerhalb von Teststadt" in outside
 
 
 def test_an_empty_feed_is_still_a_valid_calendar(tmp_path):

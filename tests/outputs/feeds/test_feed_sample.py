@@ -5,6 +5,7 @@ The feeds are those of the run's shared build (`sample_site` in tests/conftest.p
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -62,3 +63,30 @@ def test_a_single_date_is_the_very_occurrence_of_its_series(feeds):
         assert uid == f"{path.parent.name}_{path.stem.replace('-', '')}@engagiert-herzberg.example.org"
         same_day = [o[1:] for o in by_icaljs[path.parent.with_suffix(".ics")] if o[1] == start]
         assert same_day == [(start, end, status, summary)], path
+
+
+def test_each_ortsteil_feed_holds_exactly_the_events_of_its_ortsteil(feeds):
+    """Membership by the Ortsteil of the event's own place, as events.json reports it (same UIDs,
+    same bytes as in the all-events feed); places outside the town have a feed of their own."""
+    site, names = feeds
+    everything = event_blocks((site / "kalender/alle.ics").read_bytes())
+    districts = {event["id"]: event["district"] for event in _api(site, "events")["items"]}
+    ids = [d["id"] for d in _api(site, "districts")["items"]] + ["ausserhalb"]
+    assert sorted(n for n in names if n.startswith("kalender/ortsteile/")) == sorted(
+        f"kalender/ortsteile/{d}.ics" for d in ids
+    )
+    for district in ids:
+        blocks = event_blocks((site / f"kalender/ortsteile/{district}.ics").read_bytes())
+        assert set(blocks) == {uid for uid in everything if districts[uid.split("@")[0].split("_")[0]] == district}, (
+            district
+        )
+        assert all(everything[uid] == data for uid, data in blocks.items())
+    assert event_blocks((site / "kalender/ortsteile/arnsnesta.ics").read_bytes())  # a one-off place's
+    assert any(
+        uid.startswith("exkursion-torgau@")
+        for uid in event_blocks((site / "kalender/ortsteile/ausserhalb.ics").read_bytes())
+    )
+
+
+def _api(site: Path, name: str) -> dict:
+    return json.loads((site / "api" / "v1" / f"{name}.json").read_text(encoding="utf-8"))

@@ -44,7 +44,8 @@ def test_filter_data(view: ViewHelpers) -> None:
         "day": "2026-12-01",
         "last": "2026-12-01",
     }
-    assert view.filter_data(_item(view, "training", date(2026, 12, 16)))["district"] == ""  # the market has none
+    # a date moved to the market takes the market's district
+    assert view.filter_data(_item(view, "training", date(2026, 12, 16)))["district"] == "borken"
 
 
 def test_labels_and_names(view: ViewHelpers) -> None:

@@ -37,7 +37,7 @@ class Field:
     widget: Widget = "text"
     label: str | None = None  # default: the schema's title
     hint: str | None = None
-    choices: str | None = None  # vocabulary: categories, districts, audiences, clubs, venues
+    choices: str | None = None  # vocabulary: categories, districts, place_districts, audiences, clubs, venues
     options: tuple[tuple[str, str], ...] = ()  # (value, label) of `radios`
     empty: str | None = None  # label of a select's empty choice; for `radios` a "no answer" choice
     other: str | None = None  # label of a select's last choice that shows the group `show_when` it
@@ -182,6 +182,15 @@ EVENT = FormLayout(
                 Field("location.street", autocomplete="off"),
                 Field("location.postcode", hint="Fünf Ziffern, z. B. 04916", autocomplete="off"),
                 Field("location.city", label="Stadt oder Gemeinde", autocomplete="off"),
+                Field(
+                    "location.district",
+                    widget="select",
+                    label="Ortsteil",
+                    choices="place_districts",
+                    empty="Aus Ort oder Name erkennen",
+                    hint="Für einen Ausflug: „Außerhalb …“. Sonst nur nötig, wenn der Ortsteil nicht im Ort oder "
+                    "Namen steht.",
+                ),
             ),
             show_when=("venue", OTHER),
         ),

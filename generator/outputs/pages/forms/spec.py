@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.models.common import _EMAIL_RE, _URL_RE
+from generator.models.districts import OUTSIDE
 from generator.models.site import Site
 from generator.outputs.pages.forms.layout import FormLayout
 from generator.schema import SCHEMAS, json_schema
@@ -41,6 +42,7 @@ def vocabularies(site: Site) -> dict[str, list[tuple[str, str]]]:
     return {
         "categories": [(t.id, t.label) for t in town.categories],
         "districts": [(t.id, t.label) for t in town.districts],
+        "place_districts": [(t.id, t.label) for t in town.districts] + [(OUTSIDE, town.district_label(OUTSIDE))],
         "audiences": [(t.id, t.label) for t in town.audiences],
         "clubs": [(r.id, r.data.name) for r in clubs],
         "venues": [(r.id, _venue_label(site, r.data.name, r.data.district)) for r in venues],
