@@ -11,7 +11,7 @@
 
    The choice lives in the address (?district=arnsnesta&free=ja): reload and a shared link keep
    it (history.replaceState, no reload, no storage). A jump list nav[data-filter-jump-for="ID"]
-   counts what is visible under each of its targets. After a change the result count comes into
+   counts what is visible under each of its targets (a group, or a part: [data-filter-part]). After a change the result count comes into
    view below Material's sticky header when the first result is out of sight (a phone). */
 (function () {
   "use strict";
@@ -123,6 +123,13 @@
       group.hidden = visibleItems === 0;
       group.setAttribute("data-filter-visible", String(visibleItems));
     });
+    /* A part of the list (the event list's one-off dates, its regular meetings) hides with its
+       last visible group, heading and all. */
+    target.querySelectorAll("[data-filter-part]").forEach(function (part) {
+      var visibleItems = part.querySelectorAll("[data-filter-item]:not([hidden])").length;
+      part.hidden = visibleItems === 0;
+      part.setAttribute("data-filter-visible", String(visibleItems));
+    });
     updateJumpLists(target);
     var count = form.querySelector(".eg-filter__count");
     if (count) {
@@ -138,7 +145,7 @@
   function updateJumpLists(target) {
     document.querySelectorAll('[data-filter-jump-for="' + target.id + '"] a[href^="#"]').forEach(function (link) {
       var anchor = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
-      var group = anchor && anchor.closest("[data-filter-group]");
+      var group = anchor && (anchor.closest("[data-filter-group]") || anchor.closest("[data-filter-part]"));
       if (!group) return;
       var visible = group.hidden ? 0 : Number(group.getAttribute("data-filter-visible") || 0);
       var number = link.querySelector("[data-jump-count]");
