@@ -29,6 +29,18 @@ def weekday_short(value: date | datetime) -> str:
     return GERMAN_SHORT[_day(value).weekday()]
 
 
+def near_date(value: date | datetime, today: date) -> str:
+    """`Mi., 9. Dezember` for a day in the coming months (lists of what is on soon), else `long_date`."""
+    day = _day(value)
+    if 0 <= (day - today).days < NEAR_DAYS:
+        return f"{GERMAN_SHORT[day.weekday()]}., {day.day}. {MONTHS[day.month - 1]}"
+    return long_date(day)
+
+
+NEAR_DAYS = 300
+"""Days ahead for which a date reads without its year: within ten months no month is ambiguous."""
+
+
 def full_date(value: date | datetime) -> str:
     """`Samstag, 22. Mai 2027`"""
     day = _day(value)

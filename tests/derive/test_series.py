@@ -91,3 +91,10 @@ def test_time_ranges(today: date, weekend: tuple[date, date], next_week: date) -
     assert ranges["morgen"].first == today.replace(day=today.day + 1)
     assert (ranges["wochenende"].first, ranges["wochenende"].last) == weekend
     assert (ranges["naechste-woche"].first, ranges["naechste-woche"].last.weekday()) == (next_week, 6)
+
+
+def test_near_dates_leave_out_the_year_for_the_coming_months() -> None:
+    today = date(2026, 12, 7)
+    assert german.near_date(date(2027, 1, 6), today) == "Mi., 6. Januar"
+    assert german.near_date(date(2027, 12, 8), today) == "Mi., 8. Dezember 2027"  # a year ahead: with year
+    assert german.near_date(date(2026, 12, 1), today) == "Di., 1. Dezember 2026"  # past: with year

@@ -8,10 +8,11 @@ every template.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from generator import urls
+from generator.derive import german
 from generator.derive.agenda import AgendaItem
 from generator.derive.catalog import HORIZON_DAYS, Catalog
 from generator.derive.daily_hours import DailyHours
@@ -220,6 +221,10 @@ class ViewHelpers:
             "day": item.day.isoformat(),
             "last": item.last_day.isoformat(),
         }
+
+    def near_date(self, value: date | datetime) -> str:
+        """`Mi., 9. Dezember`: a date in the coming months without its year (`german.near_date`)."""
+        return german.near_date(value, self.catalog.today)
 
     def series_filter_data(self, entry: SeriesEntry) -> dict[str, str]:
         """`data-*` of a regular series: every value any of its dates has (a moved date's Ortsteil
