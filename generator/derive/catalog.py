@@ -239,6 +239,12 @@ class Catalog:
         current = [o for o in self.site.opportunities.values() if o.data.expires >= self.today]
         return sorted(current, key=lambda o: (o.data.title.lower(), o.id))
 
+    def opportunity_district(self, call: Opportunity) -> str | None:
+        """A call's Ortsteil: as written, else that of its venue (derived as events' places are)."""
+        if call.district:
+            return call.district
+        return self.places.venue(call.venue) if call.venue else None
+
     def opportunities_of(self, club_id: str) -> list[Record[Opportunity]]:
         return [o for o in self.open_opportunities() if club_id in o.data.organizer]
 

@@ -19,8 +19,16 @@ from generator.content import load_site
 from generator.derive.catalog import Catalog
 from generator.models.opportunity import Opportunity
 from generator.models.site import Record, Site
-from generator.outputs.pages.view import call_district
 from generator.project import Project
+
+
+def call_district(site: Site, call: Opportunity) -> str | None:
+    """The reference for the expected values: a call's own Ortsteil, else its venue's as written."""
+    if call.district:
+        return call.district
+    venue = site.venues.get(call.venue) if call.venue else None
+    return venue.data.district if venue else None
+
 
 PHONE = {"width": 360, "height": 780}
 

@@ -20,7 +20,7 @@ from generator.derive.catalog import EVENT_PAGE_DATES, Catalog, single_dates
 from generator.derive.ranges import time_ranges
 from generator.derive.related import Related
 from generator.models.districts import OUTSIDE
-from generator.models.opportunity import Commitment, Opportunity
+from generator.models.opportunity import Commitment
 from generator.models.site import Record, Site
 from generator.models.town import Term
 from generator.outputs.feeds.catalog import feed_groups
@@ -28,7 +28,7 @@ from generator.outputs.frame import PageSource
 from generator.outputs.frame.mkdocs_run import NavEntry
 from generator.outputs.markdown import plain_text
 from generator.outputs.pages import forms, structured_data
-from generator.outputs.pages.view import Fragments, ViewHelpers, call_district
+from generator.outputs.pages.view import Fragments, ViewHelpers
 from generator.outputs.pages.volunteer import help_offer
 from generator.outputs.standalone.widget import snippets
 from generator.outputs.templates import CurrentPage, template_environment
@@ -282,7 +282,7 @@ class PageRenderer:
     def _opportunities(self) -> None:
         current = self.catalog.open_opportunities()
         calls = [record.data for record in current]
-        districts = {call_district(self.site, call) for call in calls}
+        districts = {self.catalog.opportunity_district(call) for call in calls}
         self._page_if(
             "opportunities" in self.lists,
             urls.opportunities(),
@@ -361,7 +361,7 @@ class PageRenderer:
                 for v in sorted(self.site.venues.values(), key=lambda v: (v.data.name.lower(), v.id))
                 if catalog.places.venue(v.id) == term.id
             ]
-            calls = [o for o in catalog.open_opportunities() if self._call_district(o.data) == term.id]
+            calls = [o for o in catalog.open_opportunities() if catalog.opportunity_district(o.data) == term.id]
             title = (
                 f"Ausflüge und Termine außerhalb von {town.name}"
                 if term.id == OUTSIDE
@@ -389,12 +389,6 @@ class PageRenderer:
             f"Was ist los in den Ortsteilen von {town.name}? Termine, Vereine, Orte und Mitmachen",
             rows=rows,
         )
-
-    def _call_district(self, call: Opportunity) -> str | None:
-        """A call's Ortsteil: as written, else that of its venue."""
-        if call.district:
-            return call.district
-        return self.catalog.places.venue(call.venue) if call.venue else None
 
     def _editorial_and_legal(self) -> None:
         if "editorial" not in self.lists:

@@ -39,14 +39,6 @@ Fragments = dict[tuple[Any, ...], list[Fragment]]
 """List items rendered once for every page that shows them: one per `PageRenderer`."""
 
 
-def call_district(site: Site, call: Opportunity) -> str | None:
-    """A call's Ortsteil: its own, else its venue's (as events take their venue's)."""
-    if call.district:
-        return call.district
-    venue = site.venues.get(call.venue) if call.venue else None
-    return venue.data.district if venue else None
-
-
 class ViewHelpers:
     def __init__(self, site: Site, catalog: Catalog, current_url: str, fragments: Fragments | None = None):
         self.site = site
@@ -249,7 +241,7 @@ class ViewHelpers:
     # --- calls to volunteer ----------------------------------------------------------------
 
     def opportunity_district(self, call: Opportunity) -> str | None:
-        return call_district(self.site, call)
+        return self.catalog.opportunity_district(call)
 
     def opportunity_filter_data(self, call: Opportunity) -> dict[str, str]:
         """`data-*` values the filters on /mitmachen/ match against."""
