@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from generator.models.event import Event, Frequency
+from generator.models.town import OpeningHours
 from generator.models.weekdays import GERMAN_NAMES, GERMAN_SHORT
 
 MONTHS = (
@@ -160,7 +161,7 @@ def hours(start: datetime, end: date | datetime | None) -> str:
     return f"{_short_clock(start)} Uhr"
 
 
-def _short_clock(value: datetime) -> str:
+def _short_clock(value: datetime | time) -> str:
     return str(value.hour) if value.minute == 0 else f"{value.hour}:{value.minute:02}"
 
 
@@ -185,6 +186,16 @@ def rhythm_in_brief(event: Event) -> str:
 def join(items: list[str]) -> str:
     """`a`, `a und b`, `a, b und c`."""
     return _join(items)
+
+
+def opening_hours_in_brief(opening_hours: list[OpeningHours]) -> str:
+    """`Di. 9–12 und 13–18 Uhr, Do. 13–16 Uhr`: a contact point's hours, day by day, in one line."""
+    by_day: dict[int, list[str]] = {}
+    for hours in opening_hours:
+        span = f"{_short_clock(hours.opens)}–{_short_clock(hours.closes)}"
+        for weekday in hours.days:
+            by_day.setdefault(weekday.day, []).append(span)
+    return ", ".join(f"{GERMAN_SHORT[day]}. {_join(spans)} Uhr" for day, spans in sorted(by_day.items()))
 
 
 def _join(items: list[str]) -> str:

@@ -58,6 +58,7 @@ def template_environment(templates_dir: Path) -> Environment:
         date_range=german.date_range,
         recurrence=german.recurrence_in_words,
         hhmm=german.clock,
+        opening_hours=german.opening_hours_in_brief,
         month_label=german.month_name,
         capitalize_first=lambda text: text[:1].upper() + text[1:],
         options=lambda terms: [(term.id, term.label) for term in terms],

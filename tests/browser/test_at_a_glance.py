@@ -3,6 +3,7 @@ regular meetings once, and date filters that match a series only on its real dat
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -88,3 +89,19 @@ def test_time_range_pages_link_each_other_and_work_without_javascript(browser, s
         expect(page.locator(".eg-day__title").first).to_be_visible()
     finally:
         context.close()
+
+
+def test_every_monthly_programme_prints_on_at_most_two_a4_pages(browser, site_server: SiteServer) -> None:
+    """Regular meetings once, days and meetings in two columns: a month of Herzberg on two sheets."""
+    page = browser.new_page()
+    try:
+        months = sorted(p.parent.name for p in (site_server.root / "monate").glob("*/programm/index.html"))
+        assert len(months) >= 12
+        pages = {}
+        for month in months:
+            page.goto(site_server.url(f"monate/{month}/programm/"))
+            pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+            pages[month] = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        assert all(count <= 2 for count in pages.values()), pages
+    finally:
+        page.close()

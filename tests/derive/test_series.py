@@ -98,3 +98,14 @@ def test_near_dates_leave_out_the_year_for_the_coming_months() -> None:
     assert german.near_date(date(2027, 1, 6), today) == "Mi., 6. Januar"
     assert german.near_date(date(2027, 12, 8), today) == "Mi., 8. Dezember 2027"  # a year ahead: with year
     assert german.near_date(date(2026, 12, 1), today) == "Di., 1. Dezember 2026"  # past: with year
+
+
+def test_opening_hours_in_brief(project) -> None:
+    from generator.models.town import OpeningHours
+
+    hours = [
+        OpeningHours.model_validate({"days": ["di"], "opens": "09:00", "closes": "12:00"}),
+        OpeningHours.model_validate({"days": ["di"], "opens": "13:00", "closes": "18:30"}),
+        OpeningHours.model_validate({"days": ["do"], "opens": "13:00", "closes": "16:00"}),
+    ]
+    assert german.opening_hours_in_brief(hours) == "Di. 9–12 und 13–18:30 Uhr, Do. 13–16 Uhr"
