@@ -205,9 +205,21 @@ class Town(ContentModel):
         return ZoneInfo(self.timezone)
 
     @cached_property
-    def domain(self) -> str:
-        """The host name of the site; the stable suffix of every calendar UID."""
-        return urlsplit(self.site_url).hostname or "localhost"
+    def uid_domain(self) -> str:
+        """The stable suffix of every calendar UID: the site's host, preceded by the folders of its
+        address in reverse, so that towns sharing a host get different UIDs.
+
+        `https://kreis.github.io/herzberg/` → `herzberg.kreis.github.io`; a site at the root of its
+        host keeps the host name alone (`engagiert-herzberg.example.org`). UIDs must never change
+        once calendars subscribe (a changed UID is a new event: every date would appear twice), and
+        two towns under one host must never share one (a calendar app showing both feeds keeps one
+        `repair-cafe@…` series and drops the other town's)."""
+        address = urlsplit(self.site_url)
+        host = address.hostname or "localhost"
+        if address.port:
+            host = f"{host}-{address.port}"
+        folders = [folder for folder in address.path.split("/") if folder]
+        return ".".join([*reversed(folders), host])
 
     def category_label(self, category_id: str) -> str:
         return next(t.label for t in self.categories if t.id == category_id)

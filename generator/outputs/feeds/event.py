@@ -98,7 +98,7 @@ def _daily_components(
         for number, slot in enumerate(slots, start=1):
             suffix = "" if number == 1 else f"_{number}"
             component = {**common, **_when(slot.start, slot.end, tzid)}
-            component["UID"] = ["UID:" + text(f"{record.id}_{day:%Y%m%d}{suffix}@{site.town.domain}")]
+            component["UID"] = ["UID:" + text(f"{record.id}_{day:%Y%m%d}{suffix}@{site.town.uid_domain}")]
             where = (event.venue, event.location)
             _describe(component, record, site, description, event.status, event.title, *where, notes)
             components.append(component)
@@ -112,7 +112,7 @@ def occurrence_file_components(
     event = record.data
     tzid = f"TZID={site.town.zone.key}"
     component = {**_common(record, site, revision, dtstamp), **_when(occurrence.start, occurrence.end, tzid)}
-    component["UID"] = ["UID:" + text(f"{record.id}_{occurrence.original_date:%Y%m%d}@{site.town.domain}")]
+    component["UID"] = ["UID:" + text(f"{record.id}_{occurrence.original_date:%Y%m%d}@{site.town.uid_domain}")]
     change = occurrence.change
     title = change.title if change and change.title else event.title
     venue, place = event.venue, event.location
@@ -152,7 +152,7 @@ _KNOWN = frozenset(ORDER)
 
 def _common(record: Record[Event], site: Site, revision: Revision, dtstamp: datetime) -> Component:
     return {
-        "UID": ["UID:" + text(f"{record.id}@{site.town.domain}")],
+        "UID": ["UID:" + text(f"{record.id}@{site.town.uid_domain}")],
         "DTSTAMP": ["DTSTAMP:" + utc(dtstamp)],
         "LAST-MODIFIED": ["LAST-MODIFIED:" + utc(revision.last_modified)],
         "SEQUENCE": [f"SEQUENCE:{revision.sequence:d}"],
