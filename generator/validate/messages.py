@@ -57,6 +57,8 @@ def _message(error: ErrorDetails, model: type[BaseModel], loc: Loc) -> str:
         label = f"„{name}“ ({title})" if title else f"„{name}“"
         return f"Das Pflichtfeld {label} fehlt. Ergänzen Sie eine Zeile „{name}: …“."
     if kind == "extra_forbidden":
+        if value is None and _looks_like_text(str(loc[-1])):
+            return _split_by_comma_message(str(loc[-1]))
         return _unknown_field_message(model, loc)
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         fields = _allowed_fields(model, loc)
@@ -148,6 +150,21 @@ FIELD_ALIASES = {
 }
 """Field names volunteers write in German (or as common abbreviations), with the English field
 they mean. Used for "Meinten Sie …?" only if that field exists where the unknown one was written."""
+
+
+def _looks_like_text(name: str) -> bool:
+    """Field names are lower-case words joined by `_`; "Energie und Stadtgrün" is a piece of text."""
+    return any(c.isspace() or c.isupper() for c in name)
+
+
+def _split_by_comma_message(name: str) -> str:
+    """`{id: umwelt, label: Umwelt, Energie und Stadtgrün}`: in the short form with braces a comma
+    ends the field, so the rest of the text became a field name without a value."""
+    return (
+        f"„{name}“ ist kein Feldname, sondern wohl der Rest eines Textes nach einem Komma: In der "
+        "kurzen Schreibweise mit { … } trennt ein Komma die Felder. Setzen Sie den ganzen Text in "
+        'Anführungszeichen, z. B. {id: umwelt, label: "Umwelt, Energie und Stadtgrün"}.'
+    )
 
 
 def _unknown_field_message(model: type[BaseModel], loc: Loc) -> str:
