@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from generator import urls
 from generator.derive import german
 from generator.derive.agenda import AgendaItem
-from generator.derive.catalog import HORIZON_DAYS, Catalog
+from generator.derive.catalog import HORIZON_DAYS, Catalog, Month
 from generator.derive.daily_hours import DailyHours
 from generator.derive.series import SeriesEntry
 from generator.derive.series_notes import SeriesNote, series_notes
@@ -213,6 +213,11 @@ class ViewHelpers:
             "day": item.day.isoformat(),
             "last": item.last_day.isoformat(),
         }
+
+    @staticmethod
+    def month_of(day: date) -> Month:
+        """The calendar month of ``day`` (its page: `urls.month(month.slug)`)."""
+        return Month.of(day)
 
     def near_date(self, value: date | datetime) -> str:
         """`Mi., 9. Dezember`: a date in the coming months without its year (`german.near_date`)."""

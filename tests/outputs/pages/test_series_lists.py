@@ -96,3 +96,21 @@ def test_monthly_programme_lists_series_once(sample_site: Path, catalog) -> None
     for entry in series:
         assert regular.count(f'<span class="p-title">{entry.title}:</span>') == 1, entry.title
         assert f">{entry.title}<" not in days
+
+
+def test_further_dates_link_to_the_month_where_the_list_goes_on(sample_site: Path, catalog) -> None:
+    """A venue with more than ten one-off dates says how many follow and where (issue 18: "… und 91
+    weitere Termine." linked nowhere): the month of the first date not shown, which lists it."""
+    checked = 0
+    for venue_id in catalog.site.venues:
+        dated, _ = catalog.split_series(catalog.future(catalog.by_venue.get(venue_id, [])))
+        if len(dated) <= 10:
+            continue
+        html = _page(sample_site, urls.venue(venue_id))
+        first_hidden = dated[10]
+        slug = f"{first_hidden.day:%Y-%m}"
+        assert f'… und {len(dated) - 10} weitere Termine: <a href="../../monate/{slug}/">' in html, venue_id
+        month = _page(sample_site, urls.month(slug))
+        assert f'href="../../veranstaltungen/{first_hidden.event.id}/"' in month, venue_id
+        checked += 1
+    assert checked >= 2  # the sample has venues with that many dates
