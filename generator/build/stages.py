@@ -269,7 +269,7 @@ def _shared_extras() -> Written:
         writer.write("", path, data)
 
     emit(urls.csv_file("vereine"), clubs_csv(site))
-    emit(urls.csv_file("veranstaltungen"), events_csv(site, catalog.upcoming(days=OCCURRENCE_DAYS)))
+    emit(urls.csv_file("veranstaltungen"), events_csv(site, catalog.listed_dates(OCCURRENCE_DAYS)))
     entries = news_entries(site, catalog, record_dates(state.project.root, site, catalog.today))
     emit(urls.news_rss(), rss(site, entries))
     emit(urls.news_atom(), atom(site, entries, dtstamp_for(catalog.today)))

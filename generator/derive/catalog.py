@@ -157,6 +157,20 @@ class Catalog:
         last = self.today + timedelta(days=days)
         return [i for i in (self.items if items is None else items) if i.last_day >= self.today and i.day <= last]
 
+    def upcoming_or_next(self, items: list[AgendaItem], days: int) -> list[AgendaItem]:
+        """`upcoming(items, days)`; when that is empty, the first date after it (if any).
+
+        What open data lists per event: the dates of the coming ``days`` — and for an event whose
+        first date lies further ahead (a festival in June, seen in December) that date, so no
+        current event is left without one."""
+        upcoming = self.upcoming(items, days)
+        return upcoming or self.future(items)[:1]
+
+    def listed_dates(self, days: int) -> list[AgendaItem]:
+        """Every event's `upcoming_or_next` dates, in reading order (the events CSV's rows)."""
+        rows = [item for items in self.by_event.values() for item in self.upcoming_or_next(items, days)]
+        return sorted(rows, key=lambda item: item.sort_key)
+
     def future(self, items: list[AgendaItem]) -> list[AgendaItem]:
         return [i for i in items if i.last_day >= self.today]
 

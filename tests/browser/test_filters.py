@@ -322,9 +322,11 @@ def district_dates(site: Path, district: str) -> list[str]:
     """The events with dates in ``district`` from today on, each once at its first date there, in
     the order pages list them (up to `occurrences_until`, 90 days: the open data's horizon)."""
     dates = []
-    for event in _api(site, "events")["items"]:
+    events = _api(site, "events")
+    until = events["occurrences_until"]  # an event without dates up to here lists only its next one
+    for event in events["items"]:
         for occurrence in event["next_occurrences"]:
-            if occurrence["district"] == district:
+            if occurrence["district"] == district and occurrence["start"][:10] <= until:
                 start = occurrence["start"]
                 clock = start[11:16] if len(start) > 10 else "00:00"
                 dates.append((start[:10], clock, event["title"].lower(), event["id"]))

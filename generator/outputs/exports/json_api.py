@@ -205,7 +205,7 @@ class ApiBuilder:
         event = record.data
         page = urls.event(record.id)
         items = self.catalog.by_event.get(record.id, [])
-        upcoming = [i for i in items if i.last_day >= self.today and i.day <= self.occurrences_until]
+        upcoming = self.catalog.upcoming_or_next(items, OCCURRENCE_DAYS)
         current = self.catalog.is_current(record.id)
         return shapes.Event(
             id=record.id,

@@ -193,7 +193,9 @@ class Event(ApiModel):
     description_html: str | None = Field(title="Beschreibung als HTML")
     added: datetime = Field(title="Aufgenommen", description="Erster Commit der Datei (UTC).")
     next_occurrences: list[Occurrence] = Field(
-        title="Nächste Termine", description="Vom Stichtag bis occurrences_until, abgesagte eingeschlossen."
+        title="Nächste Termine",
+        description="Vom Stichtag bis occurrences_until, abgesagte eingeschlossen; hat die Veranstaltung dort "
+        "keinen Termin, ihr nächster danach. Leer nur, wenn sie vorbei ist.",
     )
     hours: list[OpeningTime] = Field(
         title="Uhrzeiten je Tag",
