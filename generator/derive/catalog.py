@@ -194,12 +194,18 @@ class Catalog:
         return split_series(items, self.next_taking_place, self.today + timedelta(days=UPCOMING_DAYS))
 
     def next_taking_place(self, event_id: str) -> AgendaItem | None:
-        """The event's first occurrence from today on that is not cancelled."""
-        today = self.today
-        return next(
-            (i for i in self.by_event.get(event_id, ()) if i.last_day >= today and not i.cancelled),
-            None,
-        )
+        """The event's first occurrence from today on that is not cancelled (a series is asked on
+        every list that shows it: found once per build)."""
+        return self._next_taking_place.get(event_id)
+
+    @cached_property
+    def _next_taking_place(self) -> dict[str, AgendaItem]:
+        today, found = self.today, {}
+        for event_id, items in self.by_event.items():
+            item = next((i for i in items if i.last_day >= today and not i.cancelled), None)
+            if item is not None:
+                found[event_id] = item
+        return found
 
     def in_month(self, month: Month) -> list[AgendaItem]:
         """Items touching ``month``; indexed once by the months they span."""
@@ -246,6 +252,11 @@ class Catalog:
         return sorted((c for c in self.site.clubs.values() if audience_id in c.data.audiences), key=_club_name)
 
     def clubs_sorted(self) -> list[Record[Club]]:
+        """All clubs by name (asked by every venue and Ortsteil page and the event filters: sorted once)."""
+        return self._clubs_sorted
+
+    @cached_property
+    def _clubs_sorted(self) -> list[Record[Club]]:
         return sorted(self.site.clubs.values(), key=_club_name)
 
     def open_opportunities(self) -> list[Record[Opportunity]]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from generator.derive.agenda import AgendaItem
-from generator.derive.german import MONTHS, clock
+from generator.derive.german import MONTHS, clock, join
 from generator.models.event import Event, Status
 from generator.models.weekdays import GERMAN_SHORT
 
@@ -84,8 +84,7 @@ def days_text(days: list[date], today: date) -> list[str]:
             groups.append([day])
     texts = []
     for group in groups:
-        numbers = [f"{day.day}." for day in group]
-        joined = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " und " + numbers[-1]
+        joined = join([f"{day.day}." for day in group])
         month = group[0]
         texts.append(f"{joined} {MONTHS[month.month - 1]}" + ("" if month.year == today.year else f" {month.year}"))
     return texts
@@ -93,13 +92,8 @@ def days_text(days: list[date], today: date) -> list[str]:
 
 def _moved_to(item: AgendaItem, today: date) -> str:
     """`Do., 11. Februar, 18:00–20:00 Uhr`"""
-    start, end = item.occurrence.start, item.occurrence.end
     text = day_text(item.day, today)
-    if not isinstance(start, datetime):
-        return text
-    if isinstance(end, datetime) and end.date() == start.date():
-        return f"{text}, {clock(start)}–{clock(end)} Uhr"
-    return f"{text}, {clock(start)} Uhr"
+    return f"{text}, {item.time}" if isinstance(item.occurrence.start, datetime) else text
 
 
 def _changed(item: AgendaItem, today: date, place_name: Callable[[AgendaItem], str]) -> str:

@@ -86,3 +86,13 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 @pytest.fixture
 def page(context: BrowserContext) -> Page:
     return context.new_page()
+
+
+@pytest.fixture(scope="module")
+def shared_page(browser: Browser) -> Iterator[Page]:
+    """One tab for all page types of a module (a new context per type costs ~0.3 s each)."""
+    context = new_context(browser)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()

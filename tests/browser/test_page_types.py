@@ -6,12 +6,11 @@ result, so the two quality bars stay separate tests without loading every page t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 from site_under_test import (
     PAGE_TYPES,
     ROOT,
@@ -20,7 +19,6 @@ from site_under_test import (
     NetworkLog,
     PageType,
     SiteServer,
-    new_context,
     page_path,
 )
 
@@ -41,16 +39,6 @@ class Visit:
     path: str
     foreign: list[str] = field(default_factory=list)
     violations: list[dict[str, Any]] = field(default_factory=list)
-
-
-@pytest.fixture(scope="module")
-def shared_page(browser: Browser) -> Iterator[Page]:
-    """One tab for all page types of this module (a new context per type costs ~0.3 s each)."""
-    context = new_context(browser)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
 
 
 @pytest.fixture(scope="module", params=PAGE_TYPES, ids=lambda t: t.name)

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
-from playwright.sync_api import Browser, Page, Route
-from site_under_test import PAGE_TYPES, SEARCH_INPUT, SEARCH_RESULT, PageType, SiteServer, new_context, page_path
+from playwright.sync_api import Page, Route
+from site_under_test import PAGE_TYPES, SEARCH_INPUT, SEARCH_RESULT, PageType, SiteServer, page_path
 
 from generator import urls
 from generator.outputs.frame.typeset import typeset
@@ -126,15 +125,6 @@ class Measured:
     wide: dict[int, dict] = field(default_factory=dict)
     small_controls: list[str] = field(default_factory=list)
     mid_word: list[str] = field(default_factory=list)
-
-
-@pytest.fixture(scope="module")
-def shared_page(browser: Browser) -> Iterator[Page]:
-    context = new_context(browser)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
 
 
 @pytest.fixture(scope="module", params=PAGE_TYPES, ids=lambda t: t.name)

@@ -74,13 +74,8 @@ def event_components(record: Record[Event], site: Site, revision: Revision, dtst
     for occurrence in _overrides(event):
         override = {**common, **_when(occurrence.start, occurrence.end, tzid)}
         override["RECURRENCE-ID"] = [_date_line("RECURRENCE-ID", _value(occurrence.original_date, start_time), tzid)]
-        change = occurrence.change
-        title = change.title if change and change.title else event.title
-        venue, place = event.venue, event.location
-        if change and (change.venue or change.location):
-            venue, place = change.venue, change.location
         notes = _override_notes(occurrence)
-        _describe(override, record, site, description, occurrence.status, title, venue, place, notes)
+        _describe(override, record, site, description, occurrence.status, *_title_and_place(event, occurrence), notes)
         components.append(override)
     return components
 
@@ -113,15 +108,10 @@ def occurrence_file_components(
     tzid = f"TZID={site.town.zone.key}"
     component = {**_common(record, site, revision, dtstamp), **_when(occurrence.start, occurrence.end, tzid)}
     component["UID"] = ["UID:" + text(f"{record.id}_{occurrence.original_date:%Y%m%d}@{site.town.uid_domain}")]
-    change = occurrence.change
-    title = change.title if change and change.title else event.title
-    venue, place = event.venue, event.location
-    if change and (change.venue or change.location):
-        venue, place = change.venue, change.location
     notes = [f"Ein Termin der Reihe „{event.title}“ ({german.recurrence_in_words(event)})."]
     notes += _override_notes(occurrence)
     summary = _shortened(plain_text(event.description), SINGLE_DATE_TEXT)
-    _describe(component, record, site, summary, occurrence.status, title, venue, place, notes)
+    _describe(component, record, site, summary, occurrence.status, *_title_and_place(event, occurrence), notes)
     return [component]
 
 
@@ -265,6 +255,15 @@ def _organizer(site: Site, event: Event) -> str:
     name = ", ".join(club.name for club in clubs) or town.organizer_name
     email = next((club.contact.email for club in clubs if club.contact and club.contact.email), None)
     return f";CN={quoted_param(name)}:mailto:{email or town.contact_point.email or town.legal.email}"
+
+
+def _title_and_place(event: Event, occurrence: Occurrence) -> tuple[str, str | None, Place | None]:
+    """Title, venue id and one-off place of one occurrence: a change's where it has them."""
+    change = occurrence.change
+    title = change.title if change and change.title else event.title
+    if change and (change.venue or change.location):
+        return title, change.venue, change.location
+    return title, event.venue, event.location
 
 
 def _override_notes(occurrence: Occurrence) -> list[str]:

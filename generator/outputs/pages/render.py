@@ -34,6 +34,8 @@ from generator.outputs.standalone.widget import snippets
 from generator.outputs.templates import CurrentPage, template_environment
 from generator.progress import Stage
 
+RECORD_DATES = 10
+"""One-off dates a club's or venue's page lists before "… und N weitere Termine"."""
 HOME_HIGHLIGHTS = 4
 HOME_OPPORTUNITIES = 3
 PAGE_DATES = 12
@@ -115,13 +117,14 @@ class PageRenderer:
         ranges = time_ranges(self.today)
         today, weekend = ranges[0], ranges[2]
         dated, series = catalog.split_series(catalog.upcoming())
+        highlights = catalog.highlights()
         self._page(
             urls.home(),
             "home.html",
             town.portal_name,
             town.tagline or f"Vereine, Termine und Mitmachen in {town.name}",
-            highlights=catalog.highlights()[:HOME_HIGHLIGHTS] or dated[:HOME_HIGHLIGHTS],
-            marked_highlights=bool(catalog.highlights()),
+            highlights=highlights[:HOME_HIGHLIGHTS] or dated[:HOME_HIGHLIGHTS],
+            marked_highlights=bool(highlights),
             ranges=ranges,
             today_items=catalog.split_series(catalog.between(today.first, today.last)),
             weekend=weekend,
@@ -233,17 +236,13 @@ class PageRenderer:
         for record in clubs:
             if not self.records(urls.club(record.id)):
                 continue
-            dated, series = catalog.split_series(catalog.future(catalog.by_club.get(record.id, [])))
             self._page(
                 urls.club(record.id),
                 "club.html",
                 record.data.name,
                 self._summary(record.data.description, "Verein in " + town.name),
                 club=record,
-                upcoming=dated[:10],
-                series=series,
-                more=max(0, len(dated) - 10),
-                more_from=dated[10].day if len(dated) > 10 else None,
+                **self._dated_and_series(catalog.future(catalog.by_club.get(record.id, [])), RECORD_DATES),
                 opportunities=catalog.opportunities_of(record.id),
                 embed=snippets(self.site, record.id),
                 jsonld=structured_data.organization(self.site, record),
@@ -265,17 +264,13 @@ class PageRenderer:
         for record in venues:
             if not self.records(urls.venue(record.id)):
                 continue
-            dated, series = self.catalog.split_series(self.catalog.future(self.catalog.by_venue.get(record.id, [])))
             self._page(
                 urls.venue(record.id),
                 "venue.html",
                 record.data.name,
                 f"{record.data.address.street}, {record.data.address.postcode} {record.data.address.city}",
                 venue=record,
-                upcoming=dated[:10],
-                series=series,
-                more=max(0, len(dated) - 10),
-                more_from=dated[10].day if len(dated) > 10 else None,
+                **self._dated_and_series(self.catalog.future(self.catalog.by_venue.get(record.id, [])), RECORD_DATES),
                 clubs=[c for c in self.catalog.clubs_sorted() if c.data.venue == record.id],
                 jsonld=structured_data.place(self.site, record),
                 kind="Ort",
@@ -339,9 +334,13 @@ class PageRenderer:
                 feed=urls.feed_audience(term.id),
             )
 
-    def _dated_and_series(self, items: list[AgendaItem]) -> dict[str, Any]:
+    def _dated_and_series(self, items: list[AgendaItem], limit: int | None = None) -> dict[str, Any]:
+        """What `dates_and_series` shows: each regular series once, then up to ``limit`` other
+        dates; how many more there are and the day they go on from (its month is linked)."""
         dated, series = self.catalog.split_series(items)
-        return {"upcoming": dated, "series": series, "more": 0}
+        shown = dated if limit is None else dated[:limit]
+        more = len(dated) - len(shown)
+        return {"upcoming": shown, "series": series, "more": more, "more_from": dated[len(shown)].day if more else None}
 
     def _districts(self) -> None:
         """ "Was ist los in …?": one page per Ortsteil and one for the places outside the town, and
