@@ -188,10 +188,13 @@ class Catalog:
                 result.append(item)
         return result
 
-    def split_series(self, items: list[AgendaItem]) -> tuple[list[AgendaItem], list[SeriesEntry]]:
+    def split_series(
+        self, items: list[AgendaItem], venue_id: str | None = None
+    ) -> tuple[list[AgendaItem], list[SeriesEntry]]:
         """One-off occurrences by date, and each regular series once (`derive.series`) with its
-        dates of the next UPCOMING_DAYS."""
-        return split_series(items, self.next_taking_place, self.today + timedelta(days=UPCOMING_DAYS))
+        dates of the next UPCOMING_DAYS; ``venue_id`` for a venue's list (see there)."""
+        window_end = self.today + timedelta(days=UPCOMING_DAYS)
+        return split_series(items, self.next_taking_place, window_end, venue_id)
 
     def next_taking_place(self, event_id: str) -> AgendaItem | None:
         """The event's first occurrence from today on that is not cancelled (a series is asked on

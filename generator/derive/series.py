@@ -68,17 +68,24 @@ class SeriesEntry:
 
 
 def split_series(
-    items: Iterable[AgendaItem], next_of: Callable[[str], AgendaItem | None], window_end: date | None = None
+    items: Iterable[AgendaItem],
+    next_of: Callable[[str], AgendaItem | None],
+    window_end: date | None = None,
+    venue_id: str | None = None,
 ) -> tuple[list[AgendaItem], list[SeriesEntry]]:
     """One-off occurrences (in the given order) and regular series (by title), from one list.
 
     ``next_of(event_id)``: the event's next occurrence that takes place (the catalog knows).
     ``window_end``: a series keeps only its dates up to this day (a club page lists a year of
-    dates, but names only the coming weeks' cancellations); at least its first one."""
+    dates, but names only the coming weeks' cancellations); at least its first one.
+    ``venue_id``: the list is a venue's; a series that meets elsewhere and comes here only on a
+    moved date (the Repair-Café on the market during the town festival) is listed by that date,
+    not as a regular meeting at this venue."""
     dated: list[AgendaItem] = []
     by_series: dict[str, list[AgendaItem]] = {}
     for item in items:
-        if is_regular(item.event.data):
+        event = item.event.data
+        if is_regular(event) and (venue_id is None or event.venue == venue_id):
             by_series.setdefault(item.event.id, []).append(item)
         else:
             dated.append(item)

@@ -270,7 +270,9 @@ class PageRenderer:
                 record.data.name,
                 f"{record.data.address.street}, {record.data.address.postcode} {record.data.address.city}",
                 venue=record,
-                **self._dated_and_series(self.catalog.future(self.catalog.by_venue.get(record.id, [])), RECORD_DATES),
+                **self._dated_and_series(
+                    self.catalog.future(self.catalog.by_venue.get(record.id, [])), RECORD_DATES, record.id
+                ),
                 clubs=[c for c in self.catalog.clubs_sorted() if c.data.venue == record.id],
                 jsonld=structured_data.place(self.site, record),
                 kind="Ort",
@@ -334,10 +336,12 @@ class PageRenderer:
                 feed=urls.feed_audience(term.id),
             )
 
-    def _dated_and_series(self, items: list[AgendaItem], limit: int | None = None) -> dict[str, Any]:
+    def _dated_and_series(
+        self, items: list[AgendaItem], limit: int | None = None, venue_id: str | None = None
+    ) -> dict[str, Any]:
         """What `dates_and_series` shows: each regular series once, then up to ``limit`` other
         dates; how many more there are and the day they go on from (its month is linked)."""
-        dated, series = self.catalog.split_series(items)
+        dated, series = self.catalog.split_series(items, venue_id)
         shown = dated if limit is None else dated[:limit]
         more = len(dated) - len(shown)
         return {"upcoming": shown, "series": series, "more": more, "more_from": dated[len(shown)].day if more else None}

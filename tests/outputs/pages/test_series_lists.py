@@ -103,7 +103,7 @@ def test_further_dates_link_to_the_month_where_the_list_goes_on(sample_site: Pat
     weitere Termine." linked nowhere): the month of the first date not shown, which lists it."""
     checked = 0
     for venue_id in catalog.site.venues:
-        dated, _ = catalog.split_series(catalog.future(catalog.by_venue.get(venue_id, [])))
+        dated, _ = catalog.split_series(catalog.future(catalog.by_venue.get(venue_id, [])), venue_id)
         if len(dated) <= 10:
             continue
         html = _page(sample_site, urls.venue(venue_id))
@@ -114,3 +114,24 @@ def test_further_dates_link_to_the_month_where_the_list_goes_on(sample_site: Pat
         assert f'href="../../veranstaltungen/{first_hidden.event.id}/"' in month, venue_id
         checked += 1
     assert checked >= 2  # the sample has venues with that many dates
+
+
+def test_a_venue_lists_as_regular_only_the_series_that_meet_there(sample_site: Path, catalog) -> None:
+    """A series that comes to a venue on a moved date only (the Repair-Café on the market during the
+    town festival) stands there under that date, not among the venue's regular meetings."""
+    checked = 0
+    for venue_id in catalog.site.venues:
+        items = catalog.future(catalog.by_venue.get(venue_id, []))
+        visiting = {i.event.id for i in items if is_regular(i.event.data) and i.event.data.venue != venue_id}
+        if not visiting:
+            continue
+        html = _page(sample_site, urls.venue(venue_id))
+        if "Weitere Termine" not in html:
+            continue
+        regular, others = html.split("<h3>Weitere Termine</h3>")
+        series_links = set(_event_ids(SERIES_ITEM.findall(regular)))
+        assert series_links and not series_links & visiting, venue_id
+        shown = {i.event.id for i in catalog.split_series(items, venue_id)[0][:10]}
+        assert {event_id for event_id in visiting if event_id in shown} <= set(_event_ids(DATED_ITEM.findall(others)))
+        checked += 1
+    assert checked, "the sample has a series visiting another venue"
