@@ -39,6 +39,11 @@ def _entry(value: Any) -> Any:
         return NamedOrganizer.model_validate(value)
     if isinstance(value, NamedOrganizer):
         return value
+    if isinstance(value, list):
+        raise error(
+            "Hier steht eine Liste in der Liste. Ein Veranstalter ist eine Kennung (ein Verein oder „stadt“) "
+            "oder eine Einrichtung mit „name: …“; schreiben Sie jeden in eine eigene Zeile mit „- “ davor."
+        )
     return _slug(value)
 
 
