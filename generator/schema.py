@@ -52,6 +52,7 @@ _TITLES = {
     "Legal": "Rechtliches",
     "Status": "Status",
     "Frequency": "Rhythmus",
+    "NamedOrganizer": "Veranstalter ohne Eintrag",
 }
 
 

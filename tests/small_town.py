@@ -1,8 +1,9 @@
 """A handful of events in the minimal fixture project, for unit tests of what is derived from them.
 
 ``today`` is Tuesday 1 December 2026. The events: a fortnightly training on Tuesdays with one
-cancelled and one moved date, a Christmas market (all day), a festival that began in November and
-ends on 2 December, a concert that runs past midnight, and a fair that was over in August.
+cancelled and one moved date, a Christmas market (all day, by the town and a school), a festival
+that began in November and ends on 2 December (naming no organiser), a concert that runs past
+midnight, and a fair that was over in August.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ repeat:
 """,
     "weihnachtsmarkt": """\
 title: Weihnachtsmarkt & Basar
+organizer:
+  - stadt
+  - {name: Schule am Park, website: https://schule.example.org/, email: basar@schule.example.org}
 category: fest
 venue: markt
 start: 2026-12-24

@@ -100,7 +100,7 @@ class Fingerprints:
     def _event_parts(self, event_id: str) -> list[str]:
         data = self.site.events[event_id].data
         parts = [self.record("events", event_id)]
-        parts += [self.record("clubs", club) for club in data.organizer if club in self.site.clubs]
+        parts += [self.record("clubs", club) for club in data.club_ids if club in self.site.clubs]
         venues = {data.venue} | {change.venue for change in (data.repeat.changes if data.repeat else [])}
         parts += [self.record("venues", venue) for venue in sorted(v for v in venues if v in self.site.venues)]
         return parts

@@ -123,7 +123,7 @@ class Catalog:
         catalog.items = items
         for item in items:
             event = item.event.data
-            for club_id in event.organizer:
+            for club_id in event.club_ids:
                 catalog.by_club[club_id].append(item)
             venue_id = (item.occurrence.change.venue if item.occurrence.change else None) or event.venue
             if venue_id:

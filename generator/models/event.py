@@ -31,6 +31,7 @@ from generator.models.common import (
     error,
 )
 from generator.models.hours import HoursList, check_hours
+from generator.models.organizers import TOWN_ORGANIZER, NamedOrganizer, Organizers
 from generator.models.weekdays import WeekdayList
 
 
@@ -230,11 +231,12 @@ class Event(KeepsWrittenOffsets):
     """`content/events/<id>.yml`."""
 
     title: Text = Field(title="Titel", examples=["Tag der Nachbarn"])
-    organizer: SlugList = Field(
+    organizer: Organizers = Field(
         default_factory=list,
         title="Veranstalter",
-        description="Kennung eines Vereins (Dateiname unter content/clubs/ ohne .yml) oder eine Liste davon. "
-        "Leer lassen, wenn die Stadt selbst einlädt.",
+        description="Wer einlädt: die Kennung eines Vereins (Dateiname unter content/clubs/ ohne .yml), "
+        "„stadt“, wenn die Stadt selbst einlädt, oder eine Organisation ohne Eintrag mit name (und "
+        "website, email, phone); auch eine Liste davon. Weglassen, wenn kein Veranstalter genannt wird.",
     )
     category: Slug = Field(title="Kategorie", description="Eine Kategorie-Kennung aus content/town.yml, z. B. „fest“.")
     venue: Slug | None = Field(None, title="Ort", description="Kennung eines Ortes unter content/venues/.")
@@ -360,3 +362,13 @@ class Event(KeepsWrittenOffsets):
     @property
     def all_day(self) -> bool:
         return not isinstance(self.start, datetime)
+
+    @property
+    def club_ids(self) -> list[str]:
+        """The clubs of the directory among the organisers (not the town, not named organisations)."""
+        return [o for o in self.organizer if isinstance(o, str) and o != TOWN_ORGANIZER]
+
+    @property
+    def named_organizers(self) -> list[NamedOrganizer]:
+        """The organisations without a directory entry among the organisers."""
+        return [o for o in self.organizer if isinstance(o, NamedOrganizer)]

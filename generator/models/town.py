@@ -152,8 +152,9 @@ class Town(ContentModel):
         "Ist sie angegeben, bieten die Formulare „… melden“ an, den Eintrag als GitHub-Issue einzureichen.",
     )
     organizer_name: Text = Field(
-        title="Veranstalter ohne Verein",
-        description="Wer als Veranstalter genannt wird, wenn ein Termin keinen Verein nennt.",
+        title="Name der Stadt als Veranstalter",
+        description="Wie die Stadt genannt wird, wenn sie einlädt (bei Terminen „organizer: stadt“) "
+        "oder ein Engagement-Angebot keinen Verein nennt.",
         examples=["Stadt Herzberg (Elster)"],
     )
     categories: list[Term] = Field(title="Kategorien", min_length=1)

@@ -21,7 +21,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from generator.load.discover import discover
 from generator.load.yaml_loader import LoadedDocument, Loc, YamlLoadError, load_yaml_file
-from generator.models.common import Email, LocalDate, SlugList
+from generator.models.common import Email, LocalDate, Slug
 from generator.models.event import Event
 from generator.models.fields import link_fields
 from generator.models.schedule import occurrences
@@ -34,7 +34,7 @@ STALE_AFTER_MONTHS = 12
 _KINDS = ("clubs", "venues", "events", "opportunities")
 _DATE = TypeAdapter(LocalDate)
 _EMAIL = TypeAdapter(Email)
-_SLUGS = TypeAdapter(SlugList)
+_SLUG = TypeAdapter(Slug)
 
 
 @dataclass
@@ -64,7 +64,11 @@ class _Entry:
         return text.strip() if isinstance(text, str) and text.strip() else self.id
 
     def organizers(self) -> list[str]:
-        return _parse(_SLUGS, self.get(("organizer",))) or []
+        """The ids written under ``organizer`` (clubs, ``stadt``); named organisations and broken entries
+        are skipped, so one of them does not hide the clubs beside it."""
+        written = self.get(("organizer",))
+        entries = written if isinstance(written, list) else [written]
+        return [slug for slug in (_parse(_SLUG, entry) for entry in entries) if slug is not None]
 
     def contact(self) -> str | None:
         """The entry's own contact e-mail (events and volunteer calls name one besides the club's)."""

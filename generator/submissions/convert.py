@@ -22,6 +22,7 @@ from generator.models.club import Club
 from generator.models.event import Event
 from generator.models.fields import annotation_of, field_at, is_list
 from generator.models.opportunity import Opportunity
+from generator.models.organizers import TOWN_ORGANIZER
 from generator.submissions.check import ProjectContent
 from generator.submissions.issue_form import Element, IssueForm, checked, split_choices
 
@@ -79,7 +80,7 @@ def build(
         path = path_of(element.id)
         model_field = field_at(model, path)
         many = model_field is not None and is_list(annotation_of(model_field))
-        value = _value(element, text, many, path, content)
+        value = _value(element, text, many, path, content, kind)
         if value in ("", []):
             continue
         _set(submission.data, path, value)
@@ -118,7 +119,7 @@ def _yaml_base(text: str, form: IssueForm, submission: Submission) -> dict[str, 
     return data
 
 
-def _value(element: Element, text: str, many: bool, path: tuple[str, ...], content: ProjectContent) -> Any:
+def _value(element: Element, text: str, many: bool, path: tuple[str, ...], content: ProjectContent, kind: str) -> Any:
     if element.type == "dropdown":
         items = split_choices(text, element.options) if element.multiple else [text.strip()]
         vocabulary = VOCABULARIES.get(path[-1])
@@ -134,10 +135,24 @@ def _value(element: Element, text: str, many: bool, path: tuple[str, ...], conte
         items = [item for item in items if item]
     else:
         items = [" ".join(text.split())]
+    if kind == "event" and path == ("organizer",):
+        return [_organizer(item, content) for item in items]
     reference = REFERENCES.get(path[-1]) if len(path) == 1 else None
     if reference is not None:
         items = [_record_id(item, content, reference) for item in items]
     return items if many else items[0]
+
+
+def _organizer(text: str, content: ProjectContent) -> str | dict[str, str]:
+    """A club given by id or name → its id; "Stadt" or the town's organiser name → ``stadt``; any other
+    name → a named organisation (``{name: …}``), which the maintainers may complete."""
+    wanted = " ".join(text.split())
+    if wanted.casefold() in ("stadt", content.site.town.organizer_name.casefold()):
+        return TOWN_ORGANIZER
+    if wanted in content.existing.get("clubs", ()):
+        return wanted
+    club = content.names("clubs").get(wanted.casefold())
+    return club if club is not None else {"name": wanted}
 
 
 def _term_id(text: str, content: ProjectContent, vocabulary: str) -> str:

@@ -16,6 +16,7 @@ from generator.models.club import Club
 from generator.models.districts import OUTSIDE, names_of, words
 from generator.models.event import Event, Place
 from generator.models.opportunity import Opportunity
+from generator.models.organizers import TOWN_ORGANIZER, NamedOrganizer
 from generator.models.page import PageMeta, tag_key
 from generator.models.schedule import as_datetime, regular_starts
 from generator.models.site import Record, Site
@@ -68,6 +69,7 @@ class ReferenceChecker:
             **town.vocabularies,
         }
         self._tags: dict[str, str] | None = None  # tag_key → a spelling, of events and calls
+        self._names: dict[str, str] | None = None  # a club's name → its id (`_club_names`)
         self._ignorable = town_words(town.name) if town.name else []
 
     @classmethod
@@ -95,6 +97,16 @@ class ReferenceChecker:
 
     def _club(self, club: Record[Club]) -> None:
         data = club.data
+        if club.id == TOWN_ORGANIZER:
+            self.problems.append(
+                Problem(
+                    Location(club.path, 1, 1),
+                    "",
+                    f"Der Dateiname „{TOWN_ORGANIZER}.yml“ ist reserviert: „organizer: {TOWN_ORGANIZER}“ bei einem "
+                    "Termin bedeutet „die Stadt lädt ein“. Benennen Sie die Datei um, z. B. in "
+                    f"„{TOWN_ORGANIZER}verwaltung.yml“, und ändern Sie die Verweise darauf.",
+                )
+            )
         self._ref(club.source, ("category",), "categories", data.category)
         self._ref(club.source, ("district",), "districts", [data.district] if data.district else [])
         self._ref(club.source, ("venue",), "venues", [data.venue] if data.venue else [])
@@ -166,21 +178,27 @@ class ReferenceChecker:
         known = self.known[kind]
         if known is None:  # the vocabulary in town.yml is broken; its own error is reported
             return
-        ids = list(ids)
         for index, ref in enumerate(ids):
             if ref in known or ref in self.existing.get(kind, ()):
                 continue
-            noun, where = _KIND_NOUNS[kind]
-            close = suggest(ref, known, ignorable=self._ignorable)
-            hint = f" Meinten Sie „{close}“?" if close else ""
-            if where.endswith(".yml"):
-                found = f" in {where}"
-                listing = f" Vorhanden: {', '.join(sorted(known))}." if len(known) <= 30 else ""
-            else:
-                found = f" (es gibt keine Datei {where}/{ref}.yml)"
-                listing = ""
             item_loc = (*loc, index) if (*loc, index) in source.values else loc
-            self._add(source, item_loc, f"{noun} mit der Kennung „{ref}“ gibt es nicht{found}.{hint}{listing}")
+            self._unknown(source, item_loc, kind, ref, known)
+
+    def _unknown(
+        self, source: SourceMap, loc: Loc, kind: str, ref: str, known: Iterable[str], advice: str = ""
+    ) -> None:
+        """``ref`` names no record of ``kind``: say so, with the closest known id, else ``advice`` (what to write)."""
+        known = set(known)
+        noun, where = _KIND_NOUNS[kind]
+        close = suggest(ref, known, ignorable=self._ignorable)
+        hint = f" Meinten Sie „{close}“?" if close else advice
+        if where.endswith(".yml"):
+            found = f" in {where}"
+            listing = f" Vorhanden: {', '.join(sorted(known))}." if len(known) <= 30 else ""
+        else:
+            found = f" (es gibt keine Datei {where}/{ref}.yml)"
+            listing = ""
+        self._add(source, loc, f"{noun} mit der Kennung „{ref}“ gibt es nicht{found}.{hint}{listing}")
 
     def _location_district(self, source: SourceMap, loc: Loc, place: Place) -> None:
         self._place_district(source, loc, place.district, name=place.name, city=place.city, postcode=place.postcode)
@@ -254,7 +272,7 @@ class ReferenceChecker:
 
     def _event(self, record: Record[Event]) -> None:
         event, source = record.data, record.source
-        self._ref(source, ("organizer",), "clubs", event.organizer)
+        self._organizers(source, event)
         self._ref(source, ("category",), "categories", [event.category])
         self._ref(source, ("venue",), "venues", [event.venue] if event.venue else [])
         self._ref(source, ("audiences",), "audiences", event.audiences)
@@ -269,6 +287,38 @@ class ReferenceChecker:
                 self._add(source, loc, message)
         if event.repeat is not None:
             self._series(record)
+
+    def _organizers(self, source: SourceMap, event: Event) -> None:
+        """Club ids must exist (``stadt`` is the town); a named organisation must not be a club of the directory."""
+        clubs = self.known["clubs"] or set()
+        for index, entry in enumerate(event.organizer):
+            loc: Loc = ("organizer", index) if ("organizer", index) in source.values else ("organizer",)
+            if isinstance(entry, NamedOrganizer):
+                club_id = self._club_names().get(_name_key(entry.name))
+                if club_id is not None:
+                    self._add(
+                        source,
+                        (*loc, "name"),
+                        f"„{entry.name}“ steht im Vereinsverzeichnis. Schreiben Sie statt des Namens die "
+                        f"Kennung „{club_id}“, dann verlinkt die Seite auf den Verein.",
+                    )
+            elif entry != TOWN_ORGANIZER and entry not in clubs and entry not in self.existing.get("clubs", ()):
+                advice = (
+                    f" Lädt die Stadt selbst ein, schreiben Sie „{TOWN_ORGANIZER}“; eine Organisation ohne "
+                    "eigenen Eintrag schreiben Sie mit ihrem Namen als „- name: …“ (dazu, wenn Sie mögen, "
+                    "website, email, phone)."
+                )
+                self._unknown(source, loc, "clubs", entry, clubs | {TOWN_ORGANIZER}, advice)
+
+    def _club_names(self) -> dict[str, str]:
+        """Club id by the normalised name and short name of each club."""
+        if self._names is None:
+            self._names = {}
+            for club_id, club in sorted(self.records.get("clubs", {}).items()):
+                for name in (club.data.name, club.data.short_name):
+                    if name:
+                        self._names.setdefault(_name_key(name), club_id)
+        return self._names
 
     def _series(self, record: Record[Event]) -> None:
         event, source = record.data, record.source
@@ -298,6 +348,11 @@ class ReferenceChecker:
         for index, change in enumerate(repeat.changes):
             if change.venue:
                 self._ref(source, ("repeat", "changes", index, "venue"), "venues", [change.venue])
+
+
+def _name_key(name: str) -> str:
+    """A name as compared: case and spacing do not count."""
+    return " ".join(name.casefold().split())
 
 
 def _not_an_occurrence_message(day: date, event: Event, regular: dict[date, date | datetime]) -> str:

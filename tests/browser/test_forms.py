@@ -117,6 +117,35 @@ def test_event_form_writes_a_file_validate_accepts(
     validates(tmp_path, "events", file_name, text, capsys)
 
 
+def test_the_town_or_an_organisation_not_in_the_list_invites(
+    page: Page, site_server: SiteServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page.goto(site_server.url(EVENT_FORM))
+    fill_event(page)
+    page.get_by_label("Wer lädt ein?").select_option(label="Eine andere Einrichtung (nicht in der Liste)")
+    submit(page)
+    expect(page.get_by_role("alert").get_by_role("listitem")).to_have_text(
+        ["Name der Einrichtung: Bitte füllen Sie dieses Feld aus."]
+    )
+    page.get_by_label("Name der Einrichtung").fill("Evangelische Grundschule Herzberg")
+    page.get_by_label("Webseite der Einrichtung").fill("https://grundschule.example.org/")
+    submit(page)
+    assert "Wer lädt ein: Evangelische Grundschule Herzberg, https://grundschule.example.org/" in (
+        result_message(page).splitlines()
+    )
+    text = result_yaml(page)
+    assert load_yaml_text(text, "termin.yml").data["organizer"] == {
+        "name": "Evangelische Grundschule Herzberg",
+        "website": "https://grundschule.example.org/",
+    }
+    validates(tmp_path, "events", result_path(page).rsplit("/", 1)[-1], text, capsys)
+    page.get_by_label("Wer lädt ein?").select_option(label="Stadt Herzberg (Elster)")
+    expect(page.get_by_label("Name der Einrichtung")).to_be_hidden()
+    submit(page)
+    assert "Wer lädt ein: Stadt Herzberg (Elster)" in result_message(page).splitlines()
+    assert load_yaml_text(result_yaml(page), "termin.yml").data["organizer"] == "stadt"
+
+
 def test_weekly_series_at_a_place_not_in_the_list(
     page: Page, site_server: SiteServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

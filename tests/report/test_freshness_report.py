@@ -171,6 +171,18 @@ def test_findings_are_located(stale_project) -> None:
     assert places[("content/opportunities/helfer-sommerfest.yml", "expires")] == 6
 
 
+def test_an_event_of_a_club_and_others_goes_to_the_club(stale_project) -> None:
+    """The town and a named organisation beside the club do not hide the club (it is told, not the town)."""
+    path = stale_project.root / "content" / "events" / "chorprobe-2026.yml"
+    text = path.read_text(encoding="utf-8").replace(
+        "organizer: chor\n", "organizer:\n  - stadt\n  - name: Musikschule Teststadt\n  - chor\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    report = collect(Project(stale_project.root), TODAY)
+    owners = {f.path.split("/")[-1]: g.name for g in report.groups for f in g.findings if f.kind is Kind.SERIES_ENDED}
+    assert owners == {"chorprobe-2026.yml": "Chor Teststadt", "kurs.yml": "Ohne Verein (Stadt, Anlaufstelle, Orte)"}
+
+
 def test_a_club_reviewed_exactly_twelve_months_ago_is_not_yet_stale(stale_project) -> None:
     report = collect(Project(stale_project.root), TODAY)
     assert "Chor Teststadt" not in [f.title for g in report.groups for f in g.findings if f.kind is Kind.STALE_CLUB]

@@ -147,6 +147,17 @@ def test_a_weekly_series_from_the_form(tmp_path, capsys) -> None:
     assert "repeat:\n  freq: wöchentlich\n  days: [di]\n  until: 2027-06-29\n" in text
 
 
+def test_the_town_clubs_and_other_organisations_by_name(tmp_path, capsys) -> None:
+    body = event_body(organizer="Stadt, Heimatverein Herzberg e. V.; Evangelische Grundschule Herzberg")
+    code, out, _ = run(tmp_path, capsys, body)
+    assert code == 0, out
+    text = written(tmp_path)["content/events/fruehlingskonzert-im-haus-ii.yml"]
+    assert (
+        "organizer:\n  - stadt\n  - heimatverein-herzberg\n  - name: Evangelische Grundschule Herzberg\ncategory:"
+        in text
+    )
+
+
 def test_a_taken_file_name_gets_a_number(tmp_path, capsys) -> None:
     assert (ROOT / "content" / "events" / "tag-der-nachbarn.yml").is_file()
     code, out, _ = run(tmp_path, capsys, event_body(title="Tag der Nachbarn"))

@@ -1245,6 +1245,7 @@
   function readableValue(path, value, data) {
     var field = fieldAt(path);
     if (!field || value === undefined || value === null || value === "") return "";
+    if (hasType(value, "object") && field.widget === "select") return ""; // "other": its own fields say it
     if (field.widget === "when") return whenText(String(data.start), data.end ? String(data.end) : "");
     if (field.widget === "repeat") return repeatText(value, String(data.start));
     if (field.widget === "date") return german(parseDate(String(value)));

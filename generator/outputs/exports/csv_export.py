@@ -17,6 +17,7 @@ from datetime import date, datetime
 
 from generator import urls
 from generator.derive.agenda import AgendaItem
+from generator.derive.organizers import organizers as organizers_of
 from generator.models.common import Address
 from generator.models.site import Site
 from generator.outputs.markdown import plain_text as plain
@@ -132,9 +133,7 @@ def events_csv(site: Site, items: list[AgendaItem]) -> bytes:
             notes.append(f"verlegt vom {occurrence.original_date:%d.%m.%Y}")
         if change and change.note:
             notes.append(change.note)
-        organizers = (
-            ", ".join(site.clubs[c].data.name for c in event.organizer) if event.organizer else town.organizer_name
-        )
+        organizers = ", ".join(organizer.name for organizer in organizers_of(site, event))
         rows.append(
             [
                 item.day.isoformat(),

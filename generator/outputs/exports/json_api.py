@@ -16,12 +16,14 @@ from generator import urls
 from generator.derive import german
 from generator.derive.agenda import AgendaItem
 from generator.derive.catalog import Catalog
+from generator.derive.organizers import Organizer, organizers, resolve
 from generator.models import club as club_model
 from generator.models import common
 from generator.models import event as event_model
 from generator.models import opportunity as opportunity_model
 from generator.models import venue as venue_model
 from generator.models.hours import open_days
+from generator.models.organizers import TOWN_ORGANIZER
 from generator.models.site import Record, Site
 from generator.outputs import Emit
 from generator.outputs.exports import shapes
@@ -85,14 +87,18 @@ class ApiBuilder:
             return None
         return shapes.Place(name=value.name, street=value.street, postcode=value.postcode, city=value.city)
 
-    def organizers(self, club_ids: list[str]) -> list[shapes.Organizer]:
-        if not club_ids:
-            return [shapes.Organizer(club_id=None, name=self.site.town.organizer_name, url=None)]
+    def organizers(self, named: list[Organizer]) -> list[shapes.Organizer]:
         return [
             shapes.Organizer(
-                club_id=club_id, name=self.site.clubs[club_id].data.name, url=self.absolute(urls.club(club_id))
+                club_id=organizer.club_id,
+                name=organizer.name,
+                url=self.absolute(urls.club(organizer.club_id)) if organizer.club_id else None,
+                kind=organizer.kind,
+                website=organizer.website,
+                email=organizer.email,
+                phone=organizer.phone,
             )
-            for club_id in club_ids
+            for organizer in named
         ]
 
     def moment(self, value: date | datetime | None) -> date | datetime | None:
@@ -219,7 +225,7 @@ class ApiBuilder:
             start=self.moment(event.start),
             end=self.moment(event.end),  # type: ignore[arg-type]  # resolved to date/datetime by the model
             recurrence=self.recurrence(event),
-            organizers=self.organizers(event.organizer),
+            organizers=self.organizers(organizers(self.site, event)),
             category=event.category,
             audiences=list(event.audiences),
             venue_id=event.venue,
@@ -246,7 +252,10 @@ class ApiBuilder:
             id=record.id,
             title=opportunity.title,
             url=self.absolute(urls.opportunity(record.id)),
-            organizers=self.organizers(opportunity.organizer),
+            organizers=self.organizers(
+                [resolve(self.site, club_id) for club_id in opportunity.organizer]
+                or [resolve(self.site, TOWN_ORGANIZER)]  # a call without a club is the town's
+            ),
             time_commitment=opportunity.time_commitment,
             expires=opportunity.expires,
             category=opportunity.category,

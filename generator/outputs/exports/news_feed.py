@@ -17,6 +17,7 @@ from email.utils import format_datetime
 from generator import urls
 from generator.derive import german
 from generator.derive.catalog import Catalog
+from generator.derive.organizers import organizers
 from generator.models.site import Site
 from generator.outputs.markdown import plain_text as plain
 
@@ -59,8 +60,8 @@ def news_entries(site: Site, catalog: Catalog, added: dict[tuple[str, str], date
         if event.repeat and upcoming:
             when = f"{_capital(when)}; nächster Termin {german.when(upcoming[0].occurrence.start, None)}"
         venue = site.venues[event.venue].data.name if event.venue else (event.location.name if event.location else "")
-        who = ", ".join(site.clubs[c].data.name for c in event.organizer) or town.organizer_name
-        facts = f"{_capital(when)} · {venue} · {who}"
+        who = ", ".join(organizer.name for organizer in organizers(site, event))
+        facts = " · ".join(part for part in (_capital(when), venue, who) if part)
         text = plain(event.description)
         entries.append(
             NewsEntry(

@@ -71,9 +71,17 @@ class Place(ApiModel):
 
 
 class Organizer(ApiModel):
-    club_id: str | None = Field(title="Kennung des Vereins", description="null, wenn die Kommune selbst einlädt.")
+    club_id: str | None = Field(title="Kennung des Vereins", description="null, wenn kein Verein aus clubs.json.")
     name: str = Field(title="Name")
     url: str | None = Field(title="Seite des Vereins im Portal")
+    kind: Literal["club", "town", "other"] = Field(
+        title="Art",
+        description="club: ein Verein aus clubs.json; town: die Kommune selbst; other: eine Organisation "
+        "ohne Eintrag im Portal (Schule, Kirchengemeinde, Museum, Firma …).",
+    )
+    website: str | None = Field(title="Webseite des Veranstalters")
+    email: str | None = Field(title="E-Mail des Veranstalters")
+    phone: str | None = Field(title="Telefon des Veranstalters")
 
 
 class Membership(ApiModel):
@@ -175,7 +183,9 @@ class Event(ApiModel):
     start: datetime | date = Field(title="Beginn (bei Reihen: der erste Termin)")
     end: datetime | date | None = Field(title="Ende (bei Reihen: das des ersten Termins)")
     recurrence: Recurrence | None = Field(title="Wiederholung")
-    organizers: list[Organizer] = Field(title="Veranstalter", min_length=1)
+    organizers: list[Organizer] = Field(
+        title="Veranstalter", description="In der Reihenfolge des Eintrags; leer, wenn keiner genannt ist."
+    )
     category: str = Field(title="Kategorie", description="Kennung aus categories.json.")
     audiences: list[str] = Field(title="Zielgruppen")
     venue_id: str | None = Field(title="Ort (Kennung aus venues.json)")

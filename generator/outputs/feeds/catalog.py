@@ -42,7 +42,7 @@ def anchors_of(event: Event, district: str | None) -> list[str]:
     if district:
         anchors.append(f"ortsteil-{district}")
     anchors += [f"zielgruppe-{key}" for key in event.audiences]
-    anchors += [f"verein-{key}" for key in event.organizer]
+    anchors += [f"verein-{key}" for key in event.club_ids]
     if event.venue:
         anchors.append(f"ort-{event.venue}")
     return anchors

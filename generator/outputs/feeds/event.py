@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 from generator import urls
 from generator.derive import german
 from generator.derive.daily_hours import DailyHours
+from generator.derive.organizers import Organizer, organizers
 from generator.models.event import Event, Place, Status
 from generator.models.schedule import Occurrence, occurrences
 from generator.models.site import Record, Site
@@ -228,8 +229,11 @@ def _describe(
     categories = [town.category_label(event.category)]
     categories += [tag for tag in event.tags if tag.casefold() not in {c.casefold() for c in categories}]
     component["CATEGORIES"] = ["CATEGORIES:" + ",".join(map(text, categories))]
-    component["ORGANIZER"] = ["ORGANIZER" + _organizer(site, event)]
-    details = _description(event, description, status, notes, page, town.portal_name)
+    named = organizers(site, event)
+    organizer = _organizer(named)
+    if organizer:
+        component["ORGANIZER"] = ["ORGANIZER" + organizer]
+    details = _description(event, description, status, notes, page, town.portal_name, [o.name for o in named])
     component["DESCRIPTION"] = ["DESCRIPTION:" + text(details)]
 
 
@@ -245,16 +249,17 @@ def _location(site: Site, venue_id: str | None, place: Place | None) -> tuple[st
     return ", ".join(part for part in (place.name, place.street, city) if part), None
 
 
-def _organizer(site: Site, event: Event) -> str:
-    """``;CN="…":mailto:…``: the organising clubs (or the town), the first club e-mail, else the town's.
+def _organizer(named: list[Organizer]) -> str | None:
+    """``;CN="…":mailto:…`` of the first organiser with an e-mail address, or None.
 
-    CN is always quoted, so names with `,`/`;`/`:` never break the line.
+    RFC 5545 allows one ORGANIZER per VEVENT, and its value is an address: without an e-mail
+    there is none (an invented one would send replies astray). CN is always quoted, so names with
+    `,`/`;`/`:` never break the line. Every organiser's name is in DESCRIPTION ("Veranstalter: …").
     """
-    town = site.town
-    clubs = [site.clubs[club_id].data for club_id in event.organizer]
-    name = ", ".join(club.name for club in clubs) or town.organizer_name
-    email = next((club.contact.email for club in clubs if club.contact and club.contact.email), None)
-    return f";CN={quoted_param(name)}:mailto:{email or town.contact_point.email or town.legal.email}"
+    first = next((organizer for organizer in named if organizer.email), None)
+    if first is None:
+        return None
+    return f";CN={quoted_param(first.name)}:mailto:{first.email}"
 
 
 def _title_and_place(event: Event, occurrence: Occurrence) -> tuple[str, str | None, Place | None]:
@@ -276,10 +281,14 @@ def _override_notes(occurrence: Occurrence) -> list[str]:
     return notes
 
 
-def _description(event: Event, text: str, status: Status, notes: list[str], page: str, portal: str) -> str:
+def _description(
+    event: Event, text: str, status: Status, notes: list[str], page: str, portal: str, organizers: list[str]
+) -> str:
     """Readable plain text: status, notes, the Markdown ``text`` as text (link targets kept), then the facts."""
     blocks = [_STATUS_NOTES.get(status, ""), "\n".join(notes), text]
     facts = []
+    if organizers:
+        facts.append("Veranstalter: " + ", ".join(organizers))
     if event.free:
         facts.append("Eintritt frei")
     elif event.price:

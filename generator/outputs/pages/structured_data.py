@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 from generator import urls
 from generator.derive.agenda import AgendaItem
 from generator.derive.daily_hours import DailyHours
+from generator.derive.organizers import Organizer
+from generator.derive.organizers import organizers as organizers_of
 from generator.models.club import Club
 from generator.models.common import Address
 from generator.models.event import Event, Frequency, Status
@@ -84,6 +86,21 @@ def place(site: Site, record: Record[Venue]) -> dict[str, Any]:
     return data
 
 
+def _organization(site: Site, organizer: Organizer) -> dict[str, Any]:
+    """An event's organiser: a club links to its page in the portal, the town to the portal, another
+    organisation to its own website (if it has one)."""
+    data: dict[str, Any] = {"@type": "Organization", "name": organizer.name}
+    if organizer.club_id is not None:
+        data["url"] = absolute(site, urls.club(organizer.club_id))
+    elif organizer.kind == "town":
+        data["url"] = site.town.site_url
+    elif organizer.website:
+        data["url"] = organizer.website
+    if organizer.email:
+        data["email"] = organizer.email
+    return data
+
+
 def organization(site: Site, record: Record[Club]) -> dict[str, Any]:
     club = record.data
     data: dict[str, Any] = {
@@ -142,11 +159,9 @@ def event(site: Site, record: Record[Event], upcoming: list[AgendaItem]) -> dict
                 "addressCountry": "DE",
             }
         data["location"] = location
-    organizers = [
-        {"@type": "Organization", "name": site.clubs[c].data.name, "url": absolute(site, urls.club(c))}
-        for c in ev.organizer
-    ] or [{"@type": "Organization", "name": site.town.organizer_name, "url": site.town.site_url}]
-    data["organizer"] = organizers[0] if len(organizers) == 1 else organizers
+    organizers = [_organization(site, organizer) for organizer in organizers_of(site, ev)]
+    if organizers:
+        data["organizer"] = organizers[0] if len(organizers) == 1 else organizers
     if ev.free is not None:
         data["isAccessibleForFree"] = ev.free
     if ev.image:

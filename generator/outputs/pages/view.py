@@ -16,6 +16,7 @@ from generator.derive import german
 from generator.derive.agenda import AgendaItem
 from generator.derive.catalog import HORIZON_DAYS, Catalog, Month
 from generator.derive.daily_hours import DailyHours
+from generator.derive.organizers import organizers
 from generator.derive.series import SeriesEntry
 from generator.derive.series_notes import SeriesNote, series_notes
 from generator.models.common import Accessibility
@@ -115,18 +116,20 @@ class ViewHelpers:
     def venue(self, venue_id: str) -> Record[Venue]:
         return self.site.venues[venue_id]
 
-    def organizers(self, event: Event) -> list[tuple[str | None, str]]:
-        """(link or None, name) of each organizer; the town when the event names no club."""
-        if not event.organizer:
-            return [(None, self.site.town.organizer_name)]
-        return [(self.link(urls.club(c)), self.club_name(c)) for c in event.organizer]
+    def organizers(self, event: Event) -> list[tuple[str | None, bool, str]]:
+        """(link or None, whether the link leaves the portal, name) of each organiser; empty when none is
+        stated. A club links to its page, another organisation to its website."""
+        shown: list[tuple[str | None, bool, str]] = []
+        for organizer in organizers(self.site, event):
+            if organizer.club_id is not None:
+                shown.append((self.link(urls.club(organizer.club_id)), False, organizer.name))
+            else:
+                shown.append((organizer.website if organizer.kind == "other" else None, True, organizer.name))
+        return shown
 
     def organizer_names(self, event: Event) -> list[str]:
         """The names of `organizers` without their links (agenda lists name, but do not link them)."""
-        if not event.organizer:
-            return [self.site.town.organizer_name]
-        clubs = self.site.clubs
-        return [clubs[c].data.name for c in event.organizer]
+        return [organizer.name for organizer in organizers(self.site, event)]
 
     # --- places ------------------------------------------------------------------------------
 
@@ -205,7 +208,7 @@ class ViewHelpers:
             wheelchair = access.wheelchair.value
         return {
             "category": event.category,
-            "clubs": " ".join(event.organizer),
+            "clubs": " ".join(event.club_ids),
             "district": item.district or "",
             "audiences": " ".join(event.audiences),
             "free": "ja" if event.free else "",

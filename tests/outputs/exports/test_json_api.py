@@ -80,7 +80,18 @@ def test_a_series_lists_its_next_occurrences_with_changes(town) -> None:
     assert treff["district"] == "mitte"
     fest = events["stadtfest"]
     assert (fest["all_day"], fest["start"], fest["end"]) == (True, "2027-06-05", "2027-06-06")
-    assert fest["organizers"] == [{"club_id": None, "name": "Stadt Teststadt", "url": None}]
+    assert fest["organizers"] == []  # none written: none named, not the town
+    assert treff["organizers"] == [
+        {
+            "club_id": "turnverein",
+            "name": "Turnverein Teststadt e. V.",
+            "url": "https://engagiert.example.org/vereine/turnverein/",
+            "kind": "club",
+            "website": None,
+            "email": None,
+            "phone": None,
+        }
+    ]
     assert events["konzert"]["status"] == "cancelled" and events["konzert"]["next_occurrences"] == []
     assert events["konzert"]["poster_url"] is None  # over by June
     vortrag = events["vortrag"]

@@ -102,3 +102,15 @@ def test_feeds_parse_as_rss_2_and_atom_1(town: Path) -> None:
 
 def test_feed_bytes_are_deterministic(town: Path) -> None:
     assert _feeds(town)[1:] == _feeds(town)[1:]
+
+
+def test_entries_name_the_organisers_written_and_no_one_else(town: Path) -> None:
+    (town / "content" / "events" / "neujahrsempfang.yml").write_text(
+        NEW_EVENT + "organizer:\n  - stadt\n  - name: Schule am Park\n", encoding="utf-8"
+    )
+    entries, _, _ = _feeds(town)
+    summaries = {e.record_id: e.summary for e in entries}
+    assert summaries["neujahrsempfang"].startswith(
+        "Mi., 20. Januar 2027, 18:00 Uhr · Rathaus · Stadt Teststadt, Schule am Park"
+    )
+    assert summaries["stadtfest"] == "Sa., 5. Juni 2027 bis So., 6. Juni 2027, ganztägig · Marktplatz"  # none named

@@ -55,10 +55,13 @@ def test_series_master_has_rule_exdate_and_identity(site):
         "URL:https://engagiert.example.org/veranstaltungen/wochentreff/",
         "LOCATION:Rathaus\\, Markt 1\\, 04916 Teststadt",
         "CATEGORIES:Sport",
-        'ORGANIZER;CN="Turnverein Teststadt e. V.":mailto:stadt@example.org',
     ):
         assert line in master, line
-    assert not any(line.startswith(("GEO", "RECURRENCE-ID")) for line in master)
+    # the Turnverein has no e-mail address: no ORGANIZER (never the town's address for a club's event)
+    assert not any(line.startswith(("GEO", "RECURRENCE-ID", "ORGANIZER")) for line in master)
+    assert "Veranstalter: Turnverein Teststadt e. V.\\n" in next(
+        line for line in master if line.startswith("DESCRIPTION")
+    )
 
 
 def test_overrides_follow_the_master_sorted_with_its_uid_and_sequence(site):
@@ -102,19 +105,43 @@ def test_all_day_events_are_dates_with_exclusive_end(site):
     assert "DTEND;VALUE=DATE:20270418" in flohmarkt
 
 
-def test_town_events_name_the_town_as_organizer(site):
-    assert 'ORGANIZER;CN="Stadt Teststadt":mailto:stadt@example.org' in lines_of(site, "stadtfest")
+def test_an_event_naming_no_organizer_has_none(site):
+    stadtfest = lines_of(site, "stadtfest")
+    assert not any(line.startswith("ORGANIZER") or "Veranstalter" in line for line in stadtfest)
 
 
-def test_organizer_without_email_falls_back_to_the_contact_point(feed_project):
+def test_the_town_is_organizer_with_the_contact_point_address_only_where_the_event_says_so(feed_project):
+    event = feed_project / "content" / "events" / "stadtfest.yml"
+    event.write_text(event.read_text(encoding="utf-8") + "organizer: stadt\n", encoding="utf-8")
+    site = load(feed_project)  # the contact point has no e-mail: the legal address is not the organiser's
+    assert not any(line.startswith("ORGANIZER") for line in lines_of(site, "stadtfest"))
     town = feed_project / "content" / "town.yml"
     text = town.read_text(encoding="utf-8").replace(
         "  name: Anlaufstelle\n", "  name: Anlaufstelle\n  email: hilfe@example.org\n"
     )
     town.write_text(text, encoding="utf-8")
     site = load(feed_project)
-    assert 'ORGANIZER;CN="Turnverein Teststadt e. V.":mailto:hilfe@example.org' in lines_of(site, "wochentreff")
+    assert 'ORGANIZER;CN="Stadt Teststadt":mailto:hilfe@example.org' in lines_of(site, "stadtfest")
+    assert not any(line.startswith("ORGANIZER") for line in lines_of(site, "wochentreff"))  # a club without e-mail
     assert 'ORGANIZER;CN="Chor Harmonie, Teststadt e. V.":mailto:chor@example.org' in lines_of(site, "stammtisch")
+
+
+def test_the_first_organizer_with_an_address_is_the_organizer_and_all_are_named(feed_project):
+    event = feed_project / "content" / "events" / "stadtfest.yml"
+    organizers = (
+        "organizer:\n  - turnverein\n  - name: 'Schule: Am Park; Teststadt'\n    website: https://schule.example.org/\n"
+        "  - name: Museum\n    email: museum@example.org\n  - chor\n"
+    )
+    event.write_text(event.read_text(encoding="utf-8") + organizers, encoding="utf-8")
+    site = load(feed_project)
+    data = render_event(site.events["stadtfest"], site, REVISION, DTSTAMP)
+    vevent = icalendar.Calendar.from_ical(b"BEGIN:VCALENDAR\r\n" + data + b"END:VCALENDAR\r\n").walk("VEVENT")[0]
+    assert str(vevent["ORGANIZER"]) == "mailto:museum@example.org"  # not the Turnverein's (none) nor the town's
+    assert vevent["ORGANIZER"].params["CN"] == "Museum"
+    assert (
+        "Veranstalter: Turnverein Teststadt e. V., Schule: Am Park; Teststadt, Museum, Chor Harmonie, Teststadt e. V.\n"
+        in str(vevent["DESCRIPTION"])
+    )
 
 
 def test_cancelled_and_postponed_events_say_so_in_the_title(site):
@@ -136,6 +163,7 @@ def test_texts_with_umlauts_and_special_characters_round_trip(site):
     assert str(event["DESCRIPTION"]) == (
         f"{LONG_TEXT}\n\n"
         "Anmeldung (https://example.org/anmeldung)\n\n"
+        "Veranstalter: Chor Harmonie, Teststadt e. V.\n"
         "Preis: 5 €; ermäßigt 3 €\n"
         "Anmeldung erforderlich: https://example.org/anmeldung\n"
         "Mehr auf Engagiert in Teststadt: https://engagiert.example.org/veranstaltungen/vortrag/"
@@ -147,12 +175,13 @@ def test_texts_with_umlauts_and_special_characters_round_trip(site):
 
 def test_organizer_name_is_quoted_even_when_it_need_not_be(feed_project):
     (feed_project / "content" / "clubs" / "sportfreunde.yml").write_text(
-        "name: Sportfreunde\ncategory: sport\nreviewed: 2026-10-01\n", encoding="utf-8"
+        "name: Sportfreunde\ncategory: sport\ncontact: {email: sport@example.org}\nreviewed: 2026-10-01\n",
+        encoding="utf-8",
     )
     event = feed_project / "content" / "events" / "stadtfest.yml"
     event.write_text(event.read_text(encoding="utf-8") + "organizer: sportfreunde\n", encoding="utf-8")
     site = load(feed_project)
-    assert 'ORGANIZER;CN="Sportfreunde":mailto:stadt@example.org' in lines_of(site, "stadtfest")
+    assert 'ORGANIZER;CN="Sportfreunde":mailto:sport@example.org' in lines_of(site, "stadtfest")
 
 
 class _QuotedCN(Parameters):
@@ -196,5 +225,6 @@ def test_icalendar_writes_back_the_very_same_bytes(feed_project):
         components = calendar.walk("VEVENT")
         assert len(components) == len(vevents(data)) >= 1
         for component, original in zip(components, vevents(data), strict=True):
-            component["ORGANIZER"].params = _QuotedCN(component["ORGANIZER"].params)
+            if "ORGANIZER" in component:
+                component["ORGANIZER"].params = _QuotedCN(component["ORGANIZER"].params)
             assert to_ical(component) == original, record.id

@@ -100,7 +100,8 @@ def test_fixed_options_are_allowed_by_the_schema(layout: FormLayout) -> None:
         if f.widget in ("yesno", "check"):
             assert {"ja", "nein"} <= set(enum_of(schema, node)), f.path
         if f.choices:
-            assert f.choices in {"categories", "districts", "place_districts", "audiences", "clubs", "venues"}, f.path
+            vocabularies = {"categories", "districts", "place_districts", "audiences", "clubs", "organizers", "venues"}
+            assert f.choices in vocabularies, f.path
         if f.other:  # the "other" choice opens a group that writes the alternative field
             assert any(g.show_when == (f.path, OTHER) for g in layout.groups), f.path
     widgets = {f.widget for f in layout.fields()}

@@ -59,7 +59,16 @@ def test_one_off_events_all_day_and_in_a_place_without_a_venue(catalog: Catalog)
     site = catalog.site
     market = structured_data.event(site, site.events["weihnachtsmarkt"], [])
     assert market["startDate"] == "2026-12-24" and "endDate" not in market and "eventSchedule" not in market
-    assert market["organizer"] == {"@type": "Organization", "name": "Stadt Teststadt", "url": site.town.site_url}
+    assert market["organizer"] == [
+        {"@type": "Organization", "name": "Stadt Teststadt", "url": site.town.site_url},  # no e-mail in town.yml
+        {
+            "@type": "Organization",
+            "name": "Schule am Park",
+            "url": "https://schule.example.org/",
+            "email": "basar@schule.example.org",
+        },
+    ]
+    assert "organizer" not in structured_data.event(site, site.events["lichterfest"], [])  # none written
     concert = structured_data.event(site, site.events["konzert"], [])
     assert concert["location"] == {"@type": "Place", "name": "Scheune am Deich"}
     assert concert["endDate"] == "2027-01-16T01:00:00+01:00"

@@ -37,7 +37,7 @@ class Field:
     widget: Widget = "text"
     label: str | None = None  # default: the schema's title
     hint: str | None = None
-    choices: str | None = None  # vocabulary: categories, districts, place_districts, audiences, clubs, venues
+    choices: str | None = None  # vocabulary: categories, (place_)districts, audiences, clubs, organizers, venues
     options: tuple[tuple[str, str], ...] = ()  # (value, label) of `radios`
     empty: str | None = None  # label of a select's empty choice; for `radios` a "no answer" choice
     other: str | None = None  # label of a select's last choice that shows the group `show_when` it
@@ -118,7 +118,7 @@ EVENT = FormLayout(
         ("Wann", ("start",)),
         ("Regelmäßig", ("repeat",)),
         ("Wo", ("venue", "location.name", "location.street", "location.postcode", "location.city")),
-        ("Wer lädt ein", ("organizer",)),
+        ("Wer lädt ein", ("organizer", "organizer.name", "organizer.website")),
         ("Thema", ("category",)),
         ("Kontakt", ("contact.name", "contact.email", "contact.phone")),
     ),
@@ -126,7 +126,7 @@ EVENT = FormLayout(
         "Titel der Veranstaltung",
         "Datum und Uhrzeit (Beginn und Ende), bei regelmäßigen Terminen den Rhythmus",
         "Ort mit Adresse",
-        "Verein oder Gruppe, die einlädt",
+        "wer einlädt: Verein, Stadt oder eine andere Einrichtung (mit Webseite)",
         "ein paar Sätze zur Beschreibung",
         "Eintritt oder „Eintritt frei“, ob man sich anmelden muss",
         "für wen der Termin gedacht ist und ob er rollstuhlgerecht ist",
@@ -137,22 +137,37 @@ EVENT = FormLayout(
             "Worum geht es?",
             (
                 Field("title", hint="Kurz und verständlich, z. B. „Sommerfest im Hof des Haus II“."),
-                Field(
-                    "organizer",
-                    widget="select",
-                    label="Wer lädt ein?",
-                    choices="clubs",
-                    empty="Kein Verein – die Stadt lädt ein",
-                    hint="Ihr Verein fehlt in der Liste? Dann tragen Sie ihn bitte zuerst ein "
-                    "(Formular „Verein eintragen“).",
-                ),
                 Field("category", widget="select", label="Thema", choices="categories", empty="Bitte wählen"),
                 Field(
                     "description",
                     widget="textarea",
                     hint="Was erwartet die Gäste? Eine Leerzeile beginnt einen neuen Absatz.",
                 ),
+                Field(
+                    "organizer",
+                    widget="select",
+                    label="Wer lädt ein?",
+                    choices="organizers",
+                    empty="Keine Angabe",
+                    other="Eine andere Einrichtung (nicht in der Liste)",
+                    hint="Ein Verein fehlt in der Liste? Dann tragen Sie ihn bitte zuerst ein (Formular „Verein "
+                    "eintragen“). Für eine Schule, Kirchengemeinde, ein Museum oder eine Firma wählen Sie „Eine "
+                    "andere Einrichtung“.",
+                ),
             ),
+        ),
+        Group(
+            "Die andere Einrichtung",
+            (
+                Field("organizer.name", label="Name der Einrichtung", hint="z. B. „Evangelische Grundschule Herzberg“"),
+                Field(
+                    "organizer.website",
+                    label="Webseite der Einrichtung",
+                    hint="Vollständige Adresse mit https://",
+                    autocomplete="off",
+                ),
+            ),
+            show_when=("organizer", OTHER),
         ),
         Group(
             "Wann?",

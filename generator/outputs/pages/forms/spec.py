@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from generator.models.common import _EMAIL_RE, _URL_RE
 from generator.models.districts import OUTSIDE
+from generator.models.organizers import TOWN_ORGANIZER
 from generator.models.site import Site
 from generator.outputs.pages.forms.layout import FormLayout
 from generator.schema import SCHEMAS, json_schema
@@ -45,6 +46,7 @@ def vocabularies(site: Site) -> dict[str, list[tuple[str, str]]]:
         "place_districts": [(t.id, t.label) for t in town.districts] + [(OUTSIDE, town.district_label(OUTSIDE))],
         "audiences": [(t.id, t.label) for t in town.audiences],
         "clubs": [(r.id, r.data.name) for r in clubs],
+        "organizers": [(TOWN_ORGANIZER, town.organizer_name), *((r.id, r.data.name) for r in clubs)],
         "venues": [(r.id, _venue_label(site, r.data.name, r.data.district)) for r in venues],
     }
 
