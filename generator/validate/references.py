@@ -105,7 +105,12 @@ class ReferenceChecker:
         data = venue.data
         address = data.address
         self._place_district(
-            venue.source, (), data.district, name=data.name, city=address.city, postcode=address.postcode
+            venue.source,
+            (),
+            data.district,
+            name=data.name,
+            city=address.city if address else None,
+            postcode=address.postcode if address else None,
         )
 
     def _opportunity(self, opportunity: Record[Opportunity]) -> None:
