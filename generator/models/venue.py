@@ -59,7 +59,7 @@ class Venue(ContentModel):
                 f"Der Ort „{self.name}“ ist so nicht zu finden: Es fehlt die Straße (address: street:). "
                 "Hat der Ort keine Straße, geben Sie Koordinaten an (geo: {lat: 51.6843, lon: 13.2346}) "
                 f"oder beschreiben Sie den Weg (directions: {DIRECTIONS_EXAMPLE}).",
-                field="address" if self.address is not None else "name",
+                field="address",
             )
         return self
 
