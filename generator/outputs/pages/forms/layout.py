@@ -187,10 +187,9 @@ EVENT = FormLayout(
                 Field("location.city", label="Stadt oder Gemeinde", autocomplete="off"),
                 Field(
                     "location.directions",
-                    widget="textarea",
-                    label="Wegbeschreibung",
                     hint="Für einen Ort ohne Straße (Park, Treffpunkt im Wald): wie man hinfindet, z. B. "
                     "„Parkplatz am Waldbad, Zufahrt über die Waldstraße“.",
+                    autocomplete="off",
                 ),
                 Field(
                     "location.district",
