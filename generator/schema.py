@@ -44,6 +44,7 @@ _TITLES = {
     "Repeat": "Wiederholung",
     "Change": "Geänderter Termin",
     "Geo": "Koordinaten",
+    "PostalAddress": "Postanschrift",
     "Membership": "Mitgliedschaft",
     "Term": "Eintrag",
     "OpeningHours": "Öffnungszeit",

@@ -25,7 +25,10 @@ class Places:
             venue = self.site.venues[venue_id].data
             address = venue.address
             found = self._venues[venue_id] = self._finder.find(
-                venue.district, name=venue.name, city=address.city, postcode=address.postcode
+                venue.district,
+                name=venue.name,
+                city=address.city if address else None,
+                postcode=address.postcode if address else None,
             ).district
         return found
 

@@ -6,12 +6,12 @@ from pydantic import Field
 
 from generator.models.common import (
     Accessibility,
-    Address,
     Contact,
     ContentModel,
     Image,
     LocalDate,
     Markdown,
+    PostalAddress,
     Slug,
     SlugList,
     Text,
@@ -42,7 +42,7 @@ class Club(ContentModel):
     description: Markdown | None = Field(None, title="Beschreibung")
     contact: Contact | None = Field(None, title="Kontakt")
     district: Slug | None = Field(None, title="Ortsteil", description="Kennung eines Ortsteils aus content/town.yml.")
-    address: Address | None = Field(None, title="Adresse")
+    address: PostalAddress | None = Field(None, title="Adresse")
     venue: Slug | None = Field(
         None, title="Vereinsort", description="Kennung des Ortes, an dem sich der Verein meist trifft."
     )

@@ -595,10 +595,34 @@ class Accessibility(ContentModel):
     )
 
 
+def address_line(street: str | None, postcode: str | None, city: str | None) -> str:
+    """ "Markt 1, 04916 Herzberg (Elster)", leaving out what is not written ("Herzberg (Elster)")."""
+    town = " ".join(part for part in (postcode, city) if part)
+    return ", ".join(part for part in (street, town) if part)
+
+
 class Address(ContentModel):
+    """A place's address: a park or a meeting point in the woods has a town but no street."""
+
+    street: Text | None = Field(None, title="Straße und Hausnummer", examples=["Markt 1"])
+    postcode: Postcode | None = Field(None, title="Postleitzahl", examples=["04916"])
+    city: Text = Field(title="Ort", examples=["Herzberg (Elster)"])
+
+    @property
+    def line(self) -> str:
+        return address_line(self.street, self.postcode, self.city)
+
+
+class PostalAddress(Address):
+    """An address letters reach (publisher, contact point): street and postcode are required."""
+
     street: Text = Field(title="Straße und Hausnummer", examples=["Markt 1"])
     postcode: Postcode = Field(title="Postleitzahl", examples=["04916"])
-    city: Text = Field(title="Ort", examples=["Herzberg (Elster)"])
+
+
+class Geo(ContentModel):
+    lat: Latitude = Field(title="Breitengrad", examples=[51.6843])
+    lon: Longitude = Field(title="Längengrad", examples=[13.2346])
 
 
 class Contact(ContentModel):

@@ -14,6 +14,7 @@ from generator.models.common import (
     Contact,
     ContentModel,
     EndValue,
+    Geo,
     HttpUrl,
     Image,
     KeepsWrittenOffsets,
@@ -28,6 +29,7 @@ from generator.models.common import (
     Text,
     TextList,
     YesNo,
+    address_line,
     error,
 )
 from generator.models.hours import HoursList, check_hours
@@ -77,6 +79,20 @@ class Place(ContentModel):
         description="Kennung aus content/town.yml, z. B. „arnsnesta“. Nur nötig, wenn der Ortsteil nicht im Ort "
         "oder im Namen steht; „ausserhalb“ für Orte außerhalb der Kommune (Ausflüge).",
     )
+    geo: Geo | None = Field(
+        None, title="Koordinaten", description="Für den Link „Auf der Karte zeigen“ (OpenStreetMap)."
+    )
+    directions: str | None = Field(
+        None,
+        title="Anfahrt",
+        description="Wie man hinfindet, wenn es keine Straße gibt.",
+        examples=["Parkplatz am Waldbad, Zufahrt über die Waldstraße"],
+    )
+
+    @property
+    def address_line(self) -> str:
+        """ "Waldstraße 3, 04916 Herzberg (Elster)", or as much of it as is written."""
+        return address_line(self.street, self.postcode, self.city)
 
 
 def resolve_end(

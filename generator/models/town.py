@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import AfterValidator, Field, WithJsonSchema, model_validator
 
 from generator.models.common import (
-    Address,
     ContentModel,
     Email,
     HttpUrl,
     LocalDate,
     Phone,
+    PostalAddress,
     Postcode,
     Slug,
     Text,
@@ -89,7 +89,7 @@ class ContactPoint(ContentModel):
 
     name: Text = Field(title="Name", examples=["Anlaufstelle Engagement"])
     building: str | None = Field(None, title="Gebäude", examples=["Haus II"])
-    address: Address = Field(title="Adresse")
+    address: PostalAddress = Field(title="Adresse")
     phone: Phone | None = Field(None, title="Telefon")
     email: Email | None = Field(None, title="E-Mail")
     opening_hours: list[OpeningHours] = Field(default_factory=list, title="Öffnungszeiten")
@@ -99,7 +99,7 @@ class ContactPoint(ContentModel):
 
 class Person(ContentModel):
     name: Text = Field(title="Name oder Funktion")
-    address: Address | None = Field(None, title="Adresse")
+    address: PostalAddress | None = Field(None, title="Adresse")
     email: Email | None = Field(None, title="E-Mail")
     phone: Phone | None = Field(None, title="Telefon")
 
@@ -108,7 +108,7 @@ class Legal(ContentModel):
     """Data for Impressum, Datenschutzerklärung and Erklärung zur Barrierefreiheit."""
 
     publisher: Text = Field(title="Herausgeber", examples=["Stadt Herzberg (Elster)"])
-    address: Address = Field(title="Anschrift des Herausgebers")
+    address: PostalAddress = Field(title="Anschrift des Herausgebers")
     represented_by: Text = Field(title="Vertreten durch", examples=["Die Bürgermeisterin / der Bürgermeister"])
     email: Email = Field(title="E-Mail")
     phone: Phone | None = Field(None, title="Telefon")

@@ -117,7 +117,12 @@ class ReferenceChecker:
         data = venue.data
         address = data.address
         self._place_district(
-            venue.source, (), data.district, name=data.name, city=address.city, postcode=address.postcode
+            venue.source,
+            (),
+            data.district,
+            name=data.name,
+            city=address.city if address else None,
+            postcode=address.postcode if address else None,
         )
 
     def _opportunity(self, opportunity: Record[Opportunity]) -> None:
@@ -232,7 +237,8 @@ class ReferenceChecker:
             if city:
                 found = f"Weder im Ort („{city}“) noch im Namen („{name}“) steht ein Ortsteil von {town}."
             else:
-                found = f"Im Namen („{name}“) steht kein Ortsteil von {town}, und ein Ort („city“) fehlt."
+                city_field = "city" if loc else "address.city"  # a venue writes its city in its address
+                found = f"Im Namen („{name}“) steht kein Ortsteil von {town}, und ein Ort („{city_field}“) fehlt."
         hint = ""
         if city and not candidates:
             labels: dict[str, str] = {}  # each name once ("Borken", "borken"), or no suggestion is unique

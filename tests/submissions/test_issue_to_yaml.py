@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.cli import main
 from generator.submissions.issue_form import checked, load_form, parse_body, split_choices
@@ -32,6 +33,7 @@ def event_body(**answers: str) -> str:
         "location_street": "_No response_",
         "location_postcode": "_No response_",
         "location_city": "_No response_",
+        "location_directions": "_No response_",
         "organizer": "Heimatverein Herzberg e. V.",
         "category": "Musik und Chor",
         "audiences": "Familien, Seniorinnen und Senioren",
@@ -123,6 +125,25 @@ def test_no_response_fields_and_notes_stay_out_of_the_file(tmp_path, capsys) -> 
     text = next(iter(written(tmp_path).values()))
     for absent in ("_No response_", "location", "price", "repeat", "Amtsblatt", "einwilligung", "yaml:"):
         assert absent not in text
+
+
+def test_a_place_without_a_street_keeps_its_directions(tmp_path, capsys) -> None:
+    """ "Anderer Ort" with a name and a way there (a meeting point in the woods) is a valid location."""
+    body = event_body(
+        venue="_No response_",
+        location_name="Treffpunkt am Waldrand",
+        location_city="Herzberg (Elster)",
+        location_directions="Parkplatz am Waldbad, Zufahrt über die Waldstraße",
+    )
+    code, _, err = run(tmp_path, capsys, body)
+    assert (code, err) == (0, "")
+    data = yaml.safe_load(next(iter(written(tmp_path).values())))
+    assert data["location"] == {
+        "name": "Treffpunkt am Waldrand",
+        "city": "Herzberg (Elster)",
+        "directions": "Parkplatz am Waldbad, Zufahrt über die Waldstraße",
+    }
+    assert "venue" not in data
 
 
 def test_windows_line_endings_give_the_same_file(tmp_path, capsys) -> None:

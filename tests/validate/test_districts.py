@@ -7,6 +7,8 @@ The fixture project's town "Teststadt" has the districts `mitte` (also called "T
 
 from __future__ import annotations
 
+from generator.derive.places import Places
+
 EVENT = "title: Dorffest\ncategory: fest\nstart: 2027-06-05 14:00\n"
 LISTING = "einer dieser Kennungen: mitte, borken — oder „district: ausserhalb“ für einen Ort außerhalb von Teststadt."
 
@@ -159,3 +161,23 @@ def test_a_name_may_belong_to_one_district_only(project) -> None:
             "Ein Name darf nur zu einem Ortsteil gehören, sonst ist nicht klar, wo ein Ort liegt.",
         ]
     )
+
+
+def test_a_venue_without_address_is_placed_by_its_name_or_asks_for_the_district(project) -> None:
+    """Coordinates say nothing about the Ortsteil (no map data): the name may, else `district` is asked for."""
+    project.add("venues/anger.yml", "name: Dorfanger Borken\ngeo: {lat: 51.7, lon: 13.2}\n")
+    project.add("venues/wald.yml", "name: Schutzhütte im Wald\ngeo: {lat: 51.7, lon: 13.2}\n")
+    project.add("venues/wiese.yml", "name: Festwiese\naddress: {city: Teststadt}\ndirections: Hinter dem Sportplatz\n")
+    project.assert_problems(
+        [
+            "content/venues/wald.yml:1:1: district: Der Ortsteil ist nicht zu erkennen. Im Namen "
+            "(„Schutzhütte im Wald“) steht kein Ortsteil von Teststadt, und ein Ort („address.city“) fehlt. "
+            f"Ergänzen Sie die Zeile „district:“ mit {LISTING}"
+        ]
+    )
+    project.add("venues/wald.yml", "name: Schutzhütte im Wald\ngeo: {lat: 51.7, lon: 13.2}\ndistrict: borken\n")
+    project.assert_problems([])
+    site, _ = project.load()
+    assert site is not None
+    places = Places(site)
+    assert [places.venue(v) for v in ("anger", "wald", "wiese")] == ["borken", "borken", "mitte"]

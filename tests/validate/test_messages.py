@@ -56,8 +56,6 @@ TABLE = [
             "Erlaubt sind: street, postcode, city.",
             "x.yml:6:6: geo.lon: Das Pflichtfeld „lon“ (Längengrad) fehlt. Ergänzen Sie eine Zeile „lon: …“.",
             "x.yml:6:18: geo.lng: Das Feld „lng“ gibt es hier nicht. Meinten Sie „lon“? Erlaubt sind: lat, lon.",
-            "x.yml:3:3: address.postcode: Das Pflichtfeld „postcode“ (Postleitzahl) fehlt. Ergänzen Sie eine Zeile "
-            "„postcode: …“.",
         ],
         id="nested-missing-and-unknown",
     ),

@@ -19,7 +19,9 @@ from generator import urls
 from generator.derive.agenda import AgendaItem
 from generator.derive.organizers import organizers as organizers_of
 from generator.models.common import Address
+from generator.models.event import Place
 from generator.models.site import Site
+from generator.models.venue import Venue
 from generator.outputs.markdown import plain_text as plain
 
 BOM = "\ufeff"
@@ -33,6 +35,7 @@ CLUB_COLUMNS = (
 EVENT_COLUMNS = (
     "Datum", "Wochentag", "Beginn", "Ende", "Titel", "Status", "Hinweis", "Ort", "Adresse", "Veranstalter",
     "Kategorie", "Zielgruppen", "Eintritt", "Anmeldung", "Regelmäßig", "Kennung", "Seite im Portal", "Ortsteil",
+    "Anfahrt", "Breitengrad", "Längengrad",
 )  # fmt: skip
 """The columns of `veranstaltungen.csv`; new ones go at the end (a kept spreadsheet may count on the order)."""
 WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
@@ -67,7 +70,12 @@ def _end_text(start: date | datetime, end: date | datetime | None) -> str:
 
 
 def _place_line(address: Address | None) -> str:
-    return f"{address.postcode} {address.city}" if address else ""
+    return " ".join(part for part in (address.postcode, address.city) if part) if address else ""
+
+
+def _coordinate(value: float | None) -> str:
+    """A decimal comma, so German Excel reads a number ("51,68430"), not 5168430."""
+    return "" if value is None else f"{value:.5f}".replace(".", ",")
 
 
 def clubs_csv(site: Site) -> bytes:
@@ -85,7 +93,7 @@ def clubs_csv(site: Site) -> bytes:
                 club.short_name or "",
                 ", ".join(categories[c] for c in club.category),
                 districts[club.district] if club.district else "",
-                club.address.street if club.address else "",
+                (club.address.street or "") if club.address else "",
                 _place_line(club.address),
                 site.venues[club.venue].data.name if club.venue else "",
                 " | ".join(club.meeting_times),
@@ -119,15 +127,8 @@ def events_csv(site: Site, items: list[AgendaItem]) -> bytes:
             None if change and change.location else event.venue
         )
         location = change.location if change and change.location else event.location
-        if venue_id:
-            venue = site.venues[venue_id].data
-            place, address = venue.name, f"{venue.address.street}, {_place_line(venue.address)}"
-        elif location:
-            place = location.name
-            city = f"{location.postcode or ''} {location.city or ''}".strip()
-            address = ", ".join(part for part in (location.street, city) if part)
-        else:  # pragma: no cover - the model requires a place
-            place = address = ""
+        spot: Venue | Place | None = site.venues[venue_id].data if venue_id else location
+        assert spot is not None  # the model requires a place
         notes = []
         if occurrence.moved:
             notes.append(f"verlegt vom {occurrence.original_date:%d.%m.%Y}")
@@ -143,8 +144,8 @@ def events_csv(site: Site, items: list[AgendaItem]) -> bytes:
                 (change.title if change and change.title else None) or event.title,
                 STATUS[occurrence.status.value],
                 "; ".join(notes),
-                place,
-                address,
+                spot.name,
+                spot.address_line,
                 organizers,
                 categories[event.category],
                 ", ".join(audiences[a] for a in event.audiences),
@@ -155,6 +156,9 @@ def events_csv(site: Site, items: list[AgendaItem]) -> bytes:
                 item.event.id,
                 town.site_url + urls.event(item.event.id),
                 district,
+                spot.directions or "",
+                _coordinate(spot.geo.lat if spot.geo else None),
+                _coordinate(spot.geo.lon if spot.geo else None),
             ]
         )
     return to_csv(EVENT_COLUMNS, rows)

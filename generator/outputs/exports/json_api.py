@@ -36,6 +36,10 @@ OCCURRENCE_DAYS = 90
 MEDIA_JSON = "application/json"
 
 
+def _geo(value: common.Geo | None) -> shapes.Geo | None:
+    return shapes.Geo(lat=value.lat, lon=value.lon) if value else None
+
+
 class ApiBuilder:
     """Turns the site's records into the API's models (validated on construction)."""
 
@@ -85,7 +89,14 @@ class ApiBuilder:
     def place(value: event_model.Place | None) -> shapes.Place | None:
         if value is None:
             return None
-        return shapes.Place(name=value.name, street=value.street, postcode=value.postcode, city=value.city)
+        return shapes.Place(
+            name=value.name,
+            street=value.street,
+            postcode=value.postcode,
+            city=value.city,
+            geo=_geo(value.geo),
+            directions=value.directions,
+        )
 
     def organizers(self, named: list[Organizer]) -> list[shapes.Organizer]:
         return [
@@ -156,7 +167,7 @@ class ApiBuilder:
             calendar_url=self.absolute(urls.feed_venue(record.id)),
             address=self.address(venue.address),
             district=self.catalog.places.venue(record.id),
-            geo=shapes.Geo(lat=venue.geo.lat, lon=venue.geo.lon) if venue.geo else None,
+            geo=_geo(venue.geo),
             directions=venue.directions,
             accessibility=self.accessibility(venue.accessibility),
             contact=self.contact(venue.contact),

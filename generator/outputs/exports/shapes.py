@@ -31,8 +31,10 @@ class ApiModel(BaseModel):
 
 
 class Address(ApiModel):
-    street: str = Field(title="Straße und Hausnummer")
-    postcode: str = Field(title="Postleitzahl", description="Fünf Ziffern, als Text (führende Null).")
+    street: str | None = Field(
+        title="Straße und Hausnummer", description="null bei Orten ohne Straße (Park, Treffpunkt)."
+    )
+    postcode: str | None = Field(title="Postleitzahl", description="Fünf Ziffern, als Text (führende Null).")
     city: str = Field(title="Ort")
 
 
@@ -68,6 +70,8 @@ class Place(ApiModel):
     street: str | None = Field(title="Straße und Hausnummer")
     postcode: str | None = Field(title="Postleitzahl")
     city: str | None = Field(title="Ort")
+    geo: Geo | None = Field(title="Koordinaten")
+    directions: str | None = Field(title="Anfahrt", description="Wie man hinfindet, z. B. bei einem Ort ohne Straße.")
 
 
 class Organizer(ApiModel):
@@ -123,7 +127,9 @@ class Venue(ApiModel):
     name: str = Field(title="Name")
     url: str = Field(title="Seite im Portal")
     calendar_url: str = Field(title="Kalender-Abo (iCalendar) der Termine an diesem Ort")
-    address: Address = Field(title="Adresse")
+    address: Address | None = Field(
+        title="Adresse", description="null bei einem Ort ohne Adresse; dann gibt es geo oder directions."
+    )
     district: str | None = Field(
         title="Ortsteil",
         description="Kennung aus districts.json, oder „ausserhalb“; ohne Angabe aus der Adresse erkannt.",

@@ -31,6 +31,7 @@ from generator.derive.organizers import Organizer, organizers
 from generator.models.event import Event, Place, Status
 from generator.models.schedule import Occurrence, occurrences
 from generator.models.site import Record, Site
+from generator.models.venue import Venue
 from generator.outputs.feeds.history import Revision
 from generator.outputs.feeds.serialize import content, local, quoted_param, text, utc
 from generator.outputs.markdown import plain_text
@@ -238,15 +239,14 @@ def _describe(
 
 
 def _location(site: Site, venue_id: str | None, place: Place | None) -> tuple[str, tuple[float, float] | None]:
-    if venue_id:
-        venue = site.venues[venue_id].data
-        address = venue.address
-        text = f"{venue.name}, {address.street}, {address.postcode} {address.city}"
-        return text, (venue.geo.lat, venue.geo.lon) if venue.geo else None
-    if place is None:
+    """LOCATION text and GEO: the name with the address as far as it is written; a place without a
+    street gets its directions instead (a calendar app shows LOCATION, and that is all people see)."""
+    spot: Venue | Place | None = site.venues[venue_id].data if venue_id else place
+    if spot is None:
         return "", None
-    city = " ".join(part for part in (place.postcode, place.city) if part)
-    return ", ".join(part for part in (place.name, place.street, city) if part), None
+    where = spot.address_line if spot.street else ", ".join(filter(None, (spot.address_line, spot.directions)))
+    text = ", ".join(part for part in (spot.name, where) if part)
+    return text, (spot.geo.lat, spot.geo.lon) if spot.geo else None
 
 
 def _organizer(named: list[Organizer]) -> str | None:

@@ -27,7 +27,7 @@ from generator.outputs.feeds.catalog import feed_groups
 from generator.outputs.frame import PageSource
 from generator.outputs.frame.mkdocs_run import NavEntry
 from generator.outputs.markdown import plain_text
-from generator.outputs.pages import forms, structured_data
+from generator.outputs.pages import forms, search_meta, structured_data
 from generator.outputs.pages.view import Fragments, ViewHelpers
 from generator.outputs.pages.volunteer import help_offer
 from generator.outputs.standalone.widget import snippets
@@ -268,7 +268,7 @@ class PageRenderer:
                 urls.venue(record.id),
                 "venue.html",
                 record.data.name,
-                f"{record.data.address.street}, {record.data.address.postcode} {record.data.address.city}",
+                search_meta.venue_line(record.data) or record.data.name,
                 venue=record,
                 **self._dated_and_series(
                     self.catalog.future(self.catalog.by_venue.get(record.id, [])), RECORD_DATES, record.id

@@ -112,8 +112,8 @@ def club_line(view: ViewHelpers, club: Club) -> str:
 
 
 def venue_line(venue: Venue) -> str:
-    address = venue.address
-    return f"{address.street}, {address.postcode} {address.city}"
+    """The address, or for a place without one the way there (a meeting point in the woods)."""
+    return venue.address_line or venue.directions or ""
 
 
 def opportunity_line(view: ViewHelpers, opportunity: Opportunity) -> str:

@@ -16,7 +16,7 @@ from generator.derive.daily_hours import DailyHours
 from generator.derive.organizers import Organizer
 from generator.derive.organizers import organizers as organizers_of
 from generator.models.club import Club
-from generator.models.common import Address
+from generator.models.common import Geo
 from generator.models.event import Event, Frequency, Status
 from generator.models.site import Record, Site
 from generator.models.venue import Venue
@@ -56,27 +56,32 @@ def _moment(value: date | datetime, zone: ZoneInfo) -> str:
     return value.isoformat()
 
 
-def _address(address: Address) -> dict[str, Any]:
-    return {
-        "@type": "PostalAddress",
-        "streetAddress": address.street,
-        "postalCode": address.postcode,
-        "addressLocality": address.city,
-        "addressCountry": "DE",
-    }
+def _address(street: str | None, postcode: str | None, city: str | None) -> dict[str, Any] | None:
+    """A PostalAddress of the parts that are written; None for a place known only by geo or directions."""
+    if not (street or city):
+        return None
+    parts = {"streetAddress": street, "postalCode": postcode, "addressLocality": city}
+    return {"@type": "PostalAddress", **{key: value for key, value in parts.items() if value}, "addressCountry": "DE"}
+
+
+def _geo(geo: Geo | None) -> dict[str, Any]:
+    if geo is None:
+        return {}
+    return {"geo": {"@type": "GeoCoordinates", "latitude": geo.lat, "longitude": geo.lon}}
 
 
 def place(site: Site, record: Record[Venue]) -> dict[str, Any]:
     venue = record.data
+    address = venue.address
+    postal = _address(address.street, address.postcode, address.city) if address else None
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Place",
         "name": venue.name,
         "url": absolute(site, urls.venue(record.id)),
-        "address": _address(venue.address),
+        **({"address": postal} if postal else {}),
+        **_geo(venue.geo),
     }
-    if venue.geo:
-        data["geo"] = {"@type": "GeoCoordinates", "latitude": venue.geo.lat, "longitude": venue.geo.lon}
     if venue.accessibility and venue.accessibility.wheelchair:
         data["amenityFeature"] = {
             "@type": "LocationFeatureSpecification",
@@ -119,7 +124,7 @@ def organization(site: Site, record: Record[Club]) -> dict[str, Any]:
         if club.contact.website:
             data["sameAs"] = club.contact.website
     if club.address:
-        data["address"] = _address(club.address)
+        data["address"] = _address(club.address.street, club.address.postcode, club.address.city)
     if club.founded:
         data["foundingDate"] = str(club.founded)
     return data
@@ -149,15 +154,14 @@ def event(site: Site, record: Record[Event], upcoming: list[AgendaItem]) -> dict
         data["location"] = place(site, site.venues[ev.venue])
         del data["location"]["@context"]
     elif ev.location:
-        location: dict[str, Any] = {"@type": "Place", "name": ev.location.name}
-        if ev.location.street or ev.location.city:
-            location["address"] = {
-                "@type": "PostalAddress",
-                **({"streetAddress": ev.location.street} if ev.location.street else {}),
-                **({"postalCode": ev.location.postcode} if ev.location.postcode else {}),
-                **({"addressLocality": ev.location.city} if ev.location.city else {}),
-                "addressCountry": "DE",
-            }
+        spot = ev.location
+        postal = _address(spot.street, spot.postcode, spot.city)
+        location: dict[str, Any] = {
+            "@type": "Place",
+            "name": spot.name,
+            **({"address": postal} if postal else {}),
+            **_geo(spot.geo),
+        }
         data["location"] = location
     organizers = [_organization(site, organizer) for organizer in organizers_of(site, ev)]
     if organizers:

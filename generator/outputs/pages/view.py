@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, NamedTuple
+from urllib.parse import quote_plus
 
 from generator import urls
 from generator.derive import german
@@ -148,14 +149,25 @@ class ViewHelpers:
         return venue.data.name if venue else (location.name if location else "")
 
     @staticmethod
-    def osm_url(venue: Venue) -> str | None:
-        """A link to OpenStreetMap (no embedded tiles: nothing is loaded from there)."""
-        if venue.geo:
-            lat, lon = venue.geo.lat, venue.geo.lon
+    def osm_url(place: Venue | Place) -> str | None:
+        """A link to OpenStreetMap (no embedded tiles: nothing is loaded from there): a marker at the
+        coordinates, else a search for the street address; None for a place with neither."""
+        if place.geo:
+            lat, lon = place.geo.lat, place.geo.lon
             return f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=17/{lat:.5f}/{lon:.5f}"
-        address = venue.address
-        query = f"{address.street}, {address.postcode} {address.city}".replace(" ", "+")
-        return f"https://www.openstreetmap.org/search?query={query}"
+        if not place.street:
+            return None
+        return "https://www.openstreetmap.org/search?query=" + quote_plus(place.address_line, safe=",")
+
+    @staticmethod
+    def place_directions(venue: Venue | None, location: Place | None) -> str | None:
+        """Directions worth showing with an event: a one-off place's, or a venue's when it has no
+        street (else they are one click away on the venue's page)."""
+        if location is not None:
+            return location.directions
+        if venue is not None and not venue.street:
+            return venue.directions
+        return None
 
     @staticmethod
     def wheelchair(accessibility: Accessibility | None) -> str | None:

@@ -8,6 +8,9 @@ import pytest
 from small_town import TODAY, small_town
 
 from generator.derive.catalog import Catalog
+from generator.models.common import Address, Geo
+from generator.models.event import Place
+from generator.models.venue import Venue
 from generator.outputs.pages.view import ViewHelpers
 
 
@@ -59,6 +62,23 @@ def test_openstreetmap_link_searches_the_address_without_coordinates(view: ViewH
     assert view.osm_url(view.site.venues["rathaus"].data) == (
         "https://www.openstreetmap.org/search?query=Markt+1,+04916+Teststadt"
     )
+
+
+def test_openstreetmap_link_marks_coordinates_and_is_absent_without_street_or_coordinates(view: ViewHelpers) -> None:
+    marker = "https://www.openstreetmap.org/?mlat=51.70630&mlon=13.21180#map=17/51.70630/13.21180"
+    assert view.osm_url(Place(name="Parkplatz", geo=Geo(lat=51.7063, lon=13.2118))) == marker
+    assert view.osm_url(Place(name="Scheune", city="Teststadt", directions="Am Deich")) is None
+    assert view.osm_url(Place(name="Hof", street="Weg 1", city="Teststadt")) == (
+        "https://www.openstreetmap.org/search?query=Weg+1,+Teststadt"
+    )
+
+
+def test_directions_go_with_an_event_when_the_place_has_no_street(view: ViewHelpers) -> None:
+    hut = Venue(name="Hütte", geo=Geo(lat=51.7, lon=13.2), directions="Waldweg")
+    hall = Venue(name="Halle", address=Address(street="Weg 1", city="Teststadt"), directions="Bus 5")
+    assert view.place_directions(hut, None) == "Waldweg"
+    assert view.place_directions(hall, None) is None  # on the venue's page, one click away
+    assert view.place_directions(None, Place(name="Parkplatz", directions="Am Zaun")) == "Am Zaun"
 
 
 def test_month_grid_starts_on_monday_and_spreads_multi_day_items(view: ViewHelpers) -> None:

@@ -117,7 +117,10 @@ EVENT = FormLayout(
     summary=(
         ("Wann", ("start",)),
         ("Regelmäßig", ("repeat",)),
-        ("Wo", ("venue", "location.name", "location.street", "location.postcode", "location.city")),
+        (
+            "Wo",
+            ("venue", "location.name", "location.street", "location.postcode", "location.city", "location.directions"),
+        ),
         ("Wer lädt ein", ("organizer", "organizer.name", "organizer.website")),
         ("Thema", ("category",)),
         ("Kontakt", ("contact.name", "contact.email", "contact.phone")),
@@ -197,6 +200,12 @@ EVENT = FormLayout(
                 Field("location.street", autocomplete="off"),
                 Field("location.postcode", hint="Fünf Ziffern, z. B. 04916", autocomplete="off"),
                 Field("location.city", label="Stadt oder Gemeinde", autocomplete="off"),
+                Field(
+                    "location.directions",
+                    hint="Für einen Ort ohne Straße (Park, Treffpunkt im Wald): wie man hinfindet, z. B. "
+                    "„Parkplatz am Waldbad, Zufahrt über die Waldstraße“.",
+                    autocomplete="off",
+                ),
                 Field(
                     "location.district",
                     widget="select",
