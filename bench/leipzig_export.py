@@ -211,6 +211,13 @@ class Corpus:
         return Entity(iri)
 
 
+def _uid(iri: str) -> str:
+    """`…/Data/Event/FBL.2013-03-18` → `Event-FBL.2013-03-18@leipzig-data.de`: the corpus has the
+    same local name under `Event/` and `Events/` (4 events entered twice), as a CMS has two rows."""
+    path = iri.split("/Data/", 1)[-1]
+    return path.replace("/", "-") + "@leipzig-data.de"
+
+
 def _shift(value: date | datetime, weeks: int) -> date | datetime:
     return value + timedelta(weeks=weeks)
 
@@ -233,7 +240,7 @@ def write_ics(corpus: Corpus, out: Path, weeks: int) -> Counter:
         if not re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?([+-]\d\d:\d\d|Z)?$|^\d{4}-\d\d-\d\d$", event.start_text):
             counts["Beginn fehlerhaft geschrieben, vom Altsystem gelesen"] += 1
         vevent = icalendar.Event()
-        vevent.add("uid", _local(event.iri) + "@leipzig-data.de")
+        vevent.add("uid", _uid(event.iri))
         vevent.add("dtstamp", datetime(2026, 11, 25, 12, 0, tzinfo=ZoneInfo("UTC")))
         vevent.add("summary", event.title or "(ohne Titel)")
         vevent.add("dtstart", _shift(start, weeks))
