@@ -253,7 +253,7 @@ def _organizer(site: Site, event: Event) -> str:
     town = site.town
     clubs = [site.clubs[club_id].data for club_id in event.organizer]
     name = ", ".join(club.name for club in clubs) or town.organizer_name
-    email = next((club.contact.email for club in clubs if club.contact and club.contact.email), None)
+    email = next((club.email for club in clubs if club.email), None)
     return f";CN={quoted_param(name)}:mailto:{email or town.contact_point.email or town.legal.email}"
 
 
