@@ -166,13 +166,22 @@ SlugList = Annotated[
 """One id or a list of ids; always a list after validation."""
 
 
-def _mapping_or_list(value: Any) -> Any:
+def _mapping_or_list(fields: list[str]) -> typing.Callable[[Any], Any]:
     """A single mapping (as written before lists were allowed) as a one-entry list; nothing as none."""
-    if value is None:
-        return []
-    if isinstance(value, dict):
-        return [value]
-    return value
+
+    def parse(value: Any) -> Any:
+        if value is None:
+            return []
+        if isinstance(value, dict):
+            return [value]
+        if not isinstance(value, list):
+            raise error(
+                f"Hier werden eingerückte Unterfelder erwartet (z. B. {', '.join(f + ':' for f in fields[:3])}), "
+                "kein einzelner Wert. Schreiben Sie jedes Unterfeld in eine eigene, eingerückte Zeile."
+            )
+        return value
+
+    return parse
 
 
 @dataclass(frozen=True)
@@ -191,7 +200,8 @@ class _OneOrMany:
 
 def one_or_many(model: type[ContentModel]) -> Any:
     """One sub-record or a list of them (a club's contacts, its addresses); always a list after validation."""
-    return Annotated[list[model], BeforeValidator(_mapping_or_list), AfterValidator(_few_entries), _OneOrMany()]
+    fields = [field.alias or name for name, field in model.model_fields.items()]
+    return Annotated[list[model], BeforeValidator(_mapping_or_list(fields)), AfterValidator(_few_entries), _OneOrMany()]
 
 
 TextList = Annotated[

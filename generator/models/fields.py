@@ -121,7 +121,10 @@ def link_fields(model: type[BaseModel], prefix: Path = ()) -> list[tuple[Path, A
 
 
 def field_at(model: type[BaseModel], path: Path) -> FieldInfo | None:
-    """The field at a YAML path such as ``("contact", "email")``, or None."""
+    """The field at a YAML path such as ``("contact", "email")``, or None.
+
+    A list of records that also takes one record on its own (a club's ``contact``) is entered as
+    that one record: ``("contact", "email")`` is the e-mail of a club's (first) contact."""
     current: type[BaseModel] | None = model
     field: FieldInfo | None = None
     for part in path:
@@ -130,5 +133,6 @@ def field_at(model: type[BaseModel], path: Path) -> FieldInfo | None:
         field = next((f for n, f in current.model_fields.items() if yaml_name(n, f) == part), None)
         if field is None:
             return None
-        current = sub_model(annotation_of(field))
+        annotation = annotation_of(field)
+        current = sub_model(annotation) or list_model(annotation)
     return field
