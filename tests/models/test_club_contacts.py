@@ -84,4 +84,4 @@ def test_the_schema_takes_one_entry_a_list_or_nothing_and_warns_before_names() -
     assert schema["properties"]["address"]["anyOf"][0] == {"$ref": "#/definitions/LabelledAddress"}
     name = schema["definitions"]["Contact"]["properties"]["name"]["description"]
     assert "Einwilligung" in name and "Funktion" in name
-    assert list(schema["definitions"]["Contact"]["properties"])[0] == "role"
+    assert next(iter(schema["definitions"]["Contact"]["properties"])) == "role"
