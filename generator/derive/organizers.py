@@ -43,12 +43,11 @@ def resolve(site: Site, entry: str | NamedOrganizer) -> Organizer:
         point = town.contact_point
         return Organizer("town", town.organizer_name, email=point.email, phone=point.phone)
     club = site.clubs[entry].data
-    contact = club.contact
     return Organizer(
         "club",
         club.name,
         club_id=entry,
-        website=contact.website if contact else None,
-        email=contact.email if contact else None,
-        phone=contact.phone if contact else None,
+        website=next((contact.website for contact in club.contacts if contact.website), None),
+        email=club.email,
+        phone=next((contact.phone for contact in club.contacts if contact.phone), None),
     )

@@ -6,12 +6,14 @@ from pydantic import Field
 
 from generator.models.common import (
     Accessibility,
+    AddressList,
     Contact,
+    ContactList,
     ContentModel,
     Image,
+    LabelledAddress,
     LocalDate,
     Markdown,
-    PostalAddress,
     Slug,
     SlugList,
     Text,
@@ -40,9 +42,19 @@ class Club(ContentModel):
         description="Eine Kategorie-Kennung aus content/town.yml oder eine Liste davon.",
     )
     description: Markdown | None = Field(None, title="Beschreibung")
-    contact: Contact | None = Field(None, title="Kontakt")
+    contacts: ContactList = Field(
+        default_factory=list,
+        alias="contact",
+        title="Kontakt",
+        description="Ein Kontakt oder eine Liste davon, z. B. Vorstand und Jugendwart; der erste ist der wichtigste.",
+    )
     district: Slug | None = Field(None, title="Ortsteil", description="Kennung eines Ortsteils aus content/town.yml.")
-    address: PostalAddress | None = Field(None, title="Adresse")
+    addresses: AddressList = Field(
+        default_factory=list,
+        alias="address",
+        title="Adresse",
+        description="Eine Postanschrift oder eine Liste davon (dann je mit „label“, z. B. „Geschäftsstelle“).",
+    )
     venue: Slug | None = Field(
         None, title="Vereinsort", description="Kennung des Ortes, an dem sich der Verein meist trifft."
     )
@@ -61,3 +73,16 @@ class Club(ContentModel):
         title="Zuletzt bestätigt",
         description="Wann der Verein diesen Eintrag zuletzt geprüft hat (JJJJ-MM-TT).",
     )
+
+    @property
+    def email(self) -> str | None:
+        """The club's first e-mail address, in the order its contacts are written."""
+        return next((contact.email for contact in self.contacts if contact.email), None)
+
+    @property
+    def first_contact(self) -> Contact | None:
+        """The contact a list or card with room for one shows."""
+        return self.contacts[0] if self.contacts else None
+
+
+__all__ = ["Club", "LabelledAddress", "Membership"]

@@ -22,6 +22,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     ModelWrapValidatorHandler,
     PrivateAttr,
     WithJsonSchema,
@@ -163,6 +164,45 @@ SlugList = Annotated[
     ),
 ]
 """One id or a list of ids; always a list after validation."""
+
+
+def _mapping_or_list(fields: list[str]) -> typing.Callable[[Any], Any]:
+    """A single mapping (as written before lists were allowed) as a one-entry list; nothing as none."""
+
+    def parse(value: Any) -> Any:
+        if value is None:
+            return []
+        if isinstance(value, dict):
+            return [value]
+        if not isinstance(value, list):
+            raise error(
+                f"Hier werden eingerückte Unterfelder erwartet (z. B. {', '.join(f + ':' for f in fields[:3])}), "
+                "kein einzelner Wert. Schreiben Sie jedes Unterfeld in eine eigene, eingerückte Zeile."
+            )
+        return value
+
+    return parse
+
+
+@dataclass(frozen=True)
+class _OneOrMany:
+    """JSON Schema of a list that also takes its single entry on its own (``{…}`` or ``[{…}, …]``)."""
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        schema = handler(core_schema)
+        items = schema.get("items")
+        if schema.get("type") != "array" or items is None:
+            return schema
+        listed = {key: value for key, value in schema.items() if key not in ("title", "description", "default")}
+        outer = {key: value for key, value in schema.items() if key in ("title", "description")}
+        return {**outer, "anyOf": [items, listed, {"type": "null"}]}
+
+
+def one_or_many(model: type[ContentModel]) -> Any:
+    """One sub-record or a list of them (a club's contacts, its addresses); always a list after validation."""
+    fields = [field.alias or name for name, field in model.model_fields.items()]
+    return Annotated[list[model], BeforeValidator(_mapping_or_list(fields)), AfterValidator(_few_entries), _OneOrMany()]
+
 
 TextList = Annotated[
     list[Text],
@@ -625,11 +665,38 @@ class Geo(ContentModel):
     lon: Longitude = Field(title="Längengrad", examples=[13.2346])
 
 
+PERSON_NAME_NOTE = (
+    "Der Name einer Person erscheint öffentlich auf dem Portal und ist über Suchmaschinen zu finden. "
+    "Tragen Sie ihn nur mit ihrer Einwilligung ein; oft genügt eine Funktion („Vorstand“) oder eine "
+    "Funktionsadresse (vorstand@…). Soll der Name wieder verschwinden, löschen Sie ihn hier oder "
+    "melden Sie es der Redaktion."
+)
+"""What volunteers need to know before they publish a person's name (schema, form, guide)."""
+
+
 class Contact(ContentModel):
-    name: str | None = Field(None, title="Ansprechperson", description="Name oder Funktion, z. B. „Vorstand“.")
+    role: str | None = Field(
+        None,
+        title="Funktion",
+        description="Wofür die Person oder Stelle ansprechbar ist, z. B. „Vorstand“, „Jugendwart“, „Geschäftsstelle“.",
+        examples=["Jugendwart"],
+    )
+    name: str | None = Field(
+        None, title="Ansprechperson", description="Name oder Funktion, z. B. „Vorstand“. " + PERSON_NAME_NOTE
+    )
     email: Email | None = Field(None, title="E-Mail")
     phone: Phone | None = Field(None, title="Telefon")
     website: HttpUrl | None = Field(None, title="Webseite")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _not_empty(cls, data: Any) -> Any:
+        if data is None or (isinstance(data, dict) and not any(value not in (None, "") for value in data.values())):
+            raise error(
+                "Dieser Kontakt ist leer. Tragen Sie mindestens eines von role, name, email, phone oder "
+                "website ein, oder löschen Sie den Eintrag."
+            )
+        return data
 
 
 class Image(ContentModel):
@@ -643,3 +710,21 @@ class Image(ContentModel):
         description="Was auf dem Bild zu sehen ist, für Menschen, die es nicht sehen können.",
     )
     credit: str | None = Field(None, title="Bildnachweis", description="Fotograf/in oder Quelle.")
+
+
+class LabelledAddress(PostalAddress):
+    """A club's postal address; with several, the label says which is which."""
+
+    label: str | None = Field(
+        None,
+        title="Bezeichnung",
+        description="Wofür die Anschrift steht, z. B. „Geschäftsstelle“ oder „Trainingsgelände“. "
+        "Sinnvoll, wenn ein Verein mehrere Anschriften hat.",
+        examples=["Geschäftsstelle"],
+    )
+
+
+ContactList = one_or_many(Contact)
+"""One contact or a list of them (a club's); always a list after validation."""
+AddressList = one_or_many(LabelledAddress)
+"""One address or a list of them (a club's); always a list after validation."""

@@ -87,8 +87,22 @@ def yaml_name(name: str, field: FieldInfo) -> str:
     return field.alias or name
 
 
+EACH = "*"
+"""In a path of ``link_fields``: each entry of a list of records (or the one record written without a list)."""
+
+
+def list_model(annotation: Any) -> type[BaseModel] | None:
+    """The record model of ``list[X]`` (also annotated, as ``one_or_many`` makes it), else None."""
+    for member in _members(annotation):
+        base = typing.get_args(member)[0] if typing.get_origin(member) is Annotated else member
+        if typing.get_origin(base) is list:
+            return sub_model(typing.get_args(base)[0])
+    return None
+
+
 def link_fields(model: type[BaseModel], prefix: Path = ()) -> list[tuple[Path, Any]]:
-    """Every field of ``model`` (and its nested records, not lists of them) that holds a link or e-mail."""
+    """Every field of ``model`` (and its nested records, and lists of them with ``EACH`` where the
+    index goes) that holds a link or e-mail."""
     found: list[tuple[Path, Any]] = []
     for name, field in model.model_fields.items():
         path = (*prefix, yaml_name(name, field))
@@ -100,11 +114,17 @@ def link_fields(model: type[BaseModel], prefix: Path = ()) -> list[tuple[Path, A
         nested = sub_model(annotation)
         if nested is not None:
             found.extend(link_fields(nested, path))
+        listed = list_model(annotation)
+        if listed is not None:
+            found.extend(link_fields(listed, (*path, EACH)))
     return found
 
 
 def field_at(model: type[BaseModel], path: Path) -> FieldInfo | None:
-    """The field at a YAML path such as ``("contact", "email")``, or None."""
+    """The field at a YAML path such as ``("contact", "email")``, or None.
+
+    A list of records that also takes one record on its own (a club's ``contact``) is entered as
+    that one record: ``("contact", "email")`` is the e-mail of a club's (first) contact."""
     current: type[BaseModel] | None = model
     field: FieldInfo | None = None
     for part in path:
@@ -113,5 +133,6 @@ def field_at(model: type[BaseModel], path: Path) -> FieldInfo | None:
         field = next((f for n, f in current.model_fields.items() if yaml_name(n, f) == part), None)
         if field is None:
             return None
-        current = sub_model(annotation_of(field))
+        annotation = annotation_of(field)
+        current = sub_model(annotation) or list_model(annotation)
     return field

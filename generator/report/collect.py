@@ -23,7 +23,7 @@ from generator.load.discover import discover
 from generator.load.yaml_loader import LoadedDocument, Loc, YamlLoadError, load_yaml_file
 from generator.models.common import Email, LocalDate, Slug
 from generator.models.event import Event
-from generator.models.fields import link_fields
+from generator.models.fields import EACH, link_fields
 from generator.models.schedule import occurrences
 from generator.problems import field_label
 from generator.project import Project
@@ -51,10 +51,31 @@ class _Entry:
     def get(self, loc: Loc) -> Any:
         value: Any = self.data
         for part in loc:
-            if not isinstance(value, dict):
+            if isinstance(part, int):
+                value = value[part] if isinstance(value, list) and part < len(value) else None
+            elif isinstance(value, dict):
+                value = value.get(part)
+            else:
                 return None
-            value = value.get(part)
         return value
+
+    def locations(self, path: tuple[str, ...]) -> list[Loc]:
+        """The places of a ``link_fields`` path in this file: ``EACH`` becomes every index of a
+        list, and is left out where one record stands without a list."""
+        found: list[Loc] = [()]
+        for part in path:
+            if part != EACH:
+                found = [(*loc, part) for loc in found]
+                continue
+            expanded: list[Loc] = []
+            for loc in found:
+                value = self.get(loc)
+                if isinstance(value, list):
+                    expanded.extend((*loc, index) for index in range(len(value)))
+                elif isinstance(value, dict):
+                    expanded.append(loc)
+            found = expanded
+        return found
 
     def line(self, loc: Loc) -> int:
         return self.document.source.value(loc).line
@@ -113,7 +134,10 @@ def collect(project: Project, today: date) -> FreshnessReport:
     clubs = {e.id: e for e in entries if e.kind == "clubs"}
     groups: dict[str | None, Group] = {None: Group(None, "Ohne Verein (Stadt, Anlaufstelle, Orte)", None, None)}
     for club in clubs.values():
-        email = _parse(_EMAIL, club.get(("contact", "email")))
+        email = next(
+            (found for loc in club.locations(("contact", EACH, "email")) if (found := _parse(_EMAIL, club.get(loc)))),
+            None,
+        )
         groups[club.id] = Group(club.id, club.title(), email, club.path)
 
     def add(entry: _Entry, finding: Finding) -> None:
@@ -180,14 +204,15 @@ def _series_ended(entry: _Entry, today: date, add: _Add) -> None:
 def _broken_links(entry: _Entry, model: type[BaseModel]) -> list[tuple[Loc, str]]:
     """(location, German message) of every link or e-mail field whose value does not parse."""
     broken: list[tuple[Loc, str]] = []
-    for loc, link_type in link_fields(model):
-        value = entry.get(loc)
-        if value is None:
-            continue
-        try:
-            TypeAdapter(link_type).validate_python(value)
-        except ValidationError as exc:
-            broken.append((loc, exc.errors(include_url=False)[0]["msg"]))
+    for path, link_type in link_fields(model):
+        for loc in entry.locations(path):
+            value = entry.get(loc)
+            if value is None:
+                continue
+            try:
+                TypeAdapter(link_type).validate_python(value)
+            except ValidationError as exc:
+                broken.append((loc, exc.errors(include_url=False)[0]["msg"]))
     return broken
 
 

@@ -186,6 +186,8 @@ def _set(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     target = data
     for part in path[:-1]:
         child = target.get(part)
+        if isinstance(child, list) and child and isinstance(child[0], dict):
+            child = child[0]  # a list of records (a club's contacts): the form's fields are the first's
         if not isinstance(child, dict):
             child = {}
             target[part] = child

@@ -347,6 +347,52 @@ def test_club_form_writes_a_new_club(
     validates(tmp_path, "clubs", "schachfreunde-herzberg-2027-e-v.yml", text, capsys)
 
 
+def test_club_form_adds_a_second_contact_and_takes_it_away_again(
+    page: Page, site_server: SiteServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page.goto(site_server.url(CLUB_FORM))
+    page.get_by_label("Name (Pflicht)").fill("Kanuclub Schwarze Elster")
+    page.get_by_role("group", name="Bereich").get_by_label("Sport und Bewegung").check()
+    first = page.get_by_role("group", name="Kontakt", exact=True)
+    first.get_by_label("Funktion").fill("Vorstand")
+    first.get_by_label("E-Mail").fill("vorstand@kanuclub.example.org")
+    expect(first.get_by_text("nur mit Einverständnis der Person")).to_be_visible()
+    second = page.get_by_role("group", name="Weiterer Kontakt")
+    expect(second).to_be_hidden()
+    page.get_by_role("button", name="Weiteren Kontakt hinzufügen").click()
+    expect(second.get_by_label("Funktion")).to_be_focused()
+    expect(page.get_by_role("button", name="Weiteren Kontakt hinzufügen")).to_be_hidden()
+    second.get_by_label("Funktion").fill("Jugendwart")
+    second.get_by_label("Ansprechperson").fill("Max Beispiel")
+    second.get_by_label("Telefon").fill("03535 000 299")
+    second.get_by_label("E-Mail").fill("jugend@")
+    submit(page)
+    expect(page.get_by_role("alert").get_by_role("listitem")).to_have_text(
+        ["E-Mail: „jugend@“ ist keine gültige E-Mail-Adresse, z. B. info@example.org."]
+    )
+    expect(second.get_by_label("E-Mail")).to_have_attribute("aria-invalid", "true")
+    violations = axe_violations(page)
+    assert not violations, "mit zweitem Kontakt und Fehler:\n" + format_violations(violations)
+    second.get_by_label("E-Mail").fill("")
+    submit(page)
+    text = result_yaml(page)
+    assert load_yaml_text(text, "verein.yml").data["contact"] == [
+        {"role": "Vorstand", "email": "vorstand@kanuclub.example.org"},
+        {"role": "Jugendwart", "name": "Max Beispiel", "phone": "03535 000 299"},
+    ]
+    assert "Weiterer Kontakt: Jugendwart, Max Beispiel, 03535 000 299" in result_message(page)
+    validates(tmp_path, "clubs", "kanuclub-schwarze-elster.yml", text, capsys)
+
+    second.get_by_role("button", name="Diesen Kontakt entfernen").click()
+    expect(second).to_be_hidden()
+    expect(page.get_by_role("button", name="Weiteren Kontakt hinzufügen")).to_be_focused()
+    submit(page)
+    text = result_yaml(page)
+    assert "contact:\n  role: Vorstand\n  email: vorstand@kanuclub.example.org\n" in text  # one: as before
+    page.get_by_role("button", name="Weiteren Kontakt hinzufügen").click()
+    expect(second.get_by_label("Ansprechperson")).to_have_value("")  # removed means forgotten
+
+
 def test_club_form_reproduces_every_existing_club(page: Page, site_server: SiteServer) -> None:
     """Choosing a club and sending it unchanged gives the same record, only `reviewed` is today."""
     site, report = load_site(Project(ROOT))

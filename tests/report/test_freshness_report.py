@@ -255,3 +255,25 @@ def test_sample_content_has_stale_clubs_and_expired_calls(capsys) -> None:
     assert report.unreadable == []
     stale = [g for g in report.groups if any(f.kind is Kind.STALE_CLUB for f in g.findings)]
     assert all(group.email for group in stale)
+
+
+def test_a_club_with_several_contacts_is_asked_at_its_first_email_and_every_link_is_checked(project) -> None:
+    project.add(
+        "clubs/kanu.yml",
+        """\
+name: Kanuclub
+category: sport
+contact:
+  - role: Vorstand
+    phone: 03535 12345
+  - role: Jugendwart
+    email: jugend@kanu.example.org
+    website: kanu.example.org
+reviewed: 2026-01-10
+""",
+    )
+    report = collect(Project(project.root), TODAY)
+    group = next(g for g in report.groups if g.name == "Kanuclub")
+    assert group.email == "jugend@kanu.example.org"
+    broken = [(f.field, f.line) for f in group.findings if f.kind is Kind.BROKEN_LINK]
+    assert broken == [("contact[2].website", 8)]

@@ -81,10 +81,30 @@ TABLE = [
         Club,
         "name: Verein\ncategory: sport\nreviewed: 2026-10-01\ncontact: info@example.org\n",
         [
-            "x.yml:4:10: contact: Hier werden eingerückte Unterfelder erwartet (z. B. name:, email:, phone:), kein "
+            "x.yml:4:10: contact: Hier werden eingerückte Unterfelder erwartet (z. B. role:, name:, email:), kein "
             "einzelner Wert. Schreiben Sie jedes Unterfeld in eine eigene, eingerückte Zeile."
         ],
         id="text-instead-of-mapping",
+    ),
+    pytest.param(
+        Club,
+        "name: Verein\ncategory: sport\nreviewed: 2026-10-01\ncontact:\n  - role: Vorstand\n  -\n  - {}\n",
+        [
+            "x.yml:6:4: contact[2]: Dieser Kontakt ist leer. Tragen Sie mindestens eines von role, name, email, "
+            "phone oder website ein, oder löschen Sie den Eintrag.",
+            "x.yml:7:5: contact[3]: Dieser Kontakt ist leer. Tragen Sie mindestens eines von role, name, email, "
+            "phone oder website ein, oder löschen Sie den Eintrag.",
+        ],
+        id="empty-contact-in-list",
+    ),
+    pytest.param(
+        Club,
+        "name: Verein\ncategory: sport\nreviewed: 2026-10-01\ncontact:\n  - role: Vorstand\n  - phone: 12\n",
+        [
+            "x.yml:6:12: contact[2].phone: „12“ ist keine gültige Telefonnummer. Schreiben Sie nur Ziffern, "
+            "Leerzeichen und + / - ( ), z. B. 03535 12345 oder +49 3535 12345."
+        ],
+        id="second-contact-located",
     ),
     pytest.param(
         Club,

@@ -36,11 +36,19 @@
     return null;
   }
 
-  /* The schema of a dotted path ("location.name"), as written in its parent's properties. */
+  function isIndex(key) { return /^\d+$/.test(key); }
+
+  /* The schema of a dotted path ("location.name"), as written in its parent's properties; a number
+     is an entry of a list ("contact.1.email": the e-mail of a club's second contact). */
   function nodeAt(path) {
     var keys = path.split(".");
     var node = schema;
     for (var i = 0; i < keys.length; i++) {
+      if (isIndex(keys[i])) {
+        node = itemsNode(node);
+        if (!node) return null;
+        continue;
+      }
       var parent = objectNode(node);
       if (!parent || !parent.properties[keys[i]]) return null;
       node = parent.properties[keys[i]];
@@ -141,7 +149,7 @@
     if (Array.isArray(value)) {
       if (node.minItems !== undefined && value.length < node.minItems) return error("minItems");
       if (node.items) {
-        value.forEach(function (item) { errors = errors.concat(check(item, node.items, path)); });
+        value.forEach(function (item, index) { errors = errors.concat(check(item, node.items, join(path, String(index)))); });
       }
     } else if (hasType(value, "object") && node.properties) {
       (node.required || []).forEach(function (key) {
@@ -683,14 +691,17 @@
   function setPath(object, path, value) {
     var keys = path.split(".");
     for (var i = 0; i < keys.length - 1; i++) {
-      if (!hasType(object[keys[i]], "object")) object[keys[i]] = {};
+      var kind = isIndex(keys[i + 1]) ? "array" : "object";
+      if (!hasType(object[keys[i]], kind)) object[keys[i]] = kind === "array" ? [] : {};
       object = object[keys[i]];
     }
     object[keys[keys.length - 1]] = value;
   }
 
   function getPath(object, path) {
-    return path.split(".").reduce(function (o, key) { return o && hasType(o, "object") ? o[key] : undefined; }, object);
+    return path.split(".").reduce(function (o, key) {
+      return hasType(o, "object") || (hasType(o, "array") && isIndex(key)) ? o[key] : undefined;
+    }, object);
   }
 
   function deletePath(object, path) {
@@ -740,14 +751,56 @@
     });
     data = merge(prune(base), data);
     errors = errors.concat(missing(data, failed));
-    return { data: data, errors: errors.concat(schemaErrors(data, errors)) };
+    errors = errors.concat(schemaErrors(data, errors));
+    return { data: compact(data), errors: errors };
   }
 
+  /* The form's answers over the record being changed; a list of records (a club's contacts) entry by
+     entry, so an entry the form does not show (a third contact) stays. */
   function merge(base, data) {
     Object.keys(data).forEach(function (key) {
-      base[key] = hasType(data[key], "object") && hasType(base[key], "object") ? merge(base[key], data[key]) : data[key];
+      if (isRecordList(data[key])) {
+        if (!hasType(base[key], "array")) base[key] = [];
+        data[key].forEach(function (item, index) {
+          base[key][index] = hasType(base[key][index], "object") ? merge(base[key][index], item) : item;
+        });
+        for (var i = 0; i < base[key].length; i++) if (base[key][i] === undefined) base[key][i] = {};
+      } else {
+        base[key] = hasType(data[key], "object") && hasType(base[key], "object") ? merge(base[key], data[key]) : data[key];
+      }
     });
     return base;
+  }
+
+  /* A list made from numbered fields ("contact.0.name"): records, with a hole where an entry is left empty. */
+  function isRecordList(value) {
+    if (!hasType(value, "array")) return false;
+    for (var i = 0; i < value.length; i++) if (!(i in value) || hasType(value[i], "object")) return true;
+    return false;
+  }
+
+  /* Lists of records without the entries left empty (a contact removed, or only the second filled in). */
+  function compact(data) {
+    Object.keys(data).forEach(function (key) {
+      var value = data[key];
+      if (!isRecordList(value)) return;
+      var kept = value.filter(function (v) { return hasType(v, "object") && Object.keys(v).length; });
+      if (kept.length) data[key] = kept;
+      else delete data[key];
+    });
+    return data;
+  }
+
+  /* A list of records with one entry is written as that record, where the schema allows it: the file
+     looks as it did before a club could have several contacts. */
+  function singleEntries(data) {
+    var result = {};
+    Object.keys(data).forEach(function (key) {
+      var value = data[key];
+      var single = hasType(value, "array") && value.length === 1 && hasType(value[0], "object") && objectNode(nodeAt(key));
+      result[key] = single ? value[0] : value;
+    });
+    return result;
   }
 
   function fieldsInOrder() {
@@ -1168,7 +1221,7 @@
   }
 
   /* The entry as the editors paste it into the file (in the e-mail and the GitHub issue). */
-  function entryYaml(data) { return mapping(data, schema, 0) + "\n"; }
+  function entryYaml(data) { return mapping(singleEntries(data), schema, 0) + "\n"; }
 
   /* The file to download: the entry, and first the line with which editors' tools check it. */
   function toYaml(data) {
@@ -1386,6 +1439,7 @@
       editing = select.value;
       var record = editing ? spec.records[editing] : {};
       fieldsInOrder().forEach(function (field) { controls[field.path].set(getPath(record, field.path)); });
+      showAddables(record);
       updateVisibility();
     });
   }
@@ -1421,6 +1475,41 @@
           }
         }
       });
+      if (group.add) addable(group, box);
+    });
+  }
+
+  /* A group shown on request (a club's second contact): a button adds it, one in it takes it away
+     again with what was typed in it; a record that fills it in shows it. */
+  var addables = [];
+
+  function addable(group, box) {
+    var add = el("button", { type: "button", class: "eg-button eg-button--secondary eg-add", text: group.add });
+    var remove = el("button", { type: "button", class: "eg-button eg-button--secondary eg-remove", text: group.remove });
+    fieldsBox.insertBefore(add, box);
+    box.appendChild(remove);
+    function show(on, focus) {
+      box.hidden = !on;
+      add.hidden = on;
+      if (on && focus) form.querySelector("#" + controls[group.fields[0].path].focusId).focus();
+    }
+    add.addEventListener("click", function () { show(true, true); onChange(); });
+    remove.addEventListener("click", function () {
+      group.fields.forEach(function (field) { controls[field.path].set(undefined); });
+      show(false);
+      add.focus();
+      onChange();
+    });
+    addables.push({ group: group, show: show });
+    show(false);
+  }
+
+  function showAddables(record) {
+    addables.forEach(function (entry) {
+      entry.show(entry.group.fields.some(function (field) {
+        var value = getPath(record, field.path);
+        return value !== undefined && value !== null && value !== "";
+      }));
     });
   }
 
@@ -1456,6 +1545,7 @@
   }
 
   build();
+  showAddables({});
   updateVisibility();
   form.addEventListener("change", onChange);
   form.addEventListener("input", onChange);

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from generator import urls
 from generator.derive.agenda import AgendaItem
 from generator.derive.organizers import organizers as organizers_of
-from generator.models.common import Address
+from generator.models.common import Address, Contact, LabelledAddress
 from generator.models.event import Place
 from generator.models.site import Site
 from generator.models.venue import Venue
@@ -30,8 +30,10 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CLUB_COLUMNS = (
     "Kennung", "Name", "Kurzname", "Bereiche", "Ortsteil", "Straße", "PLZ und Ort", "Treffpunkt", "Treffen",
     "Zielgruppen", "Ansprechperson", "E-Mail", "Telefon", "Webseite", "Neue Mitglieder willkommen", "Beitrag",
-    "Gegründet", "Rollstuhlgerecht", "Beschreibung", "Zuletzt bestätigt", "Seite im Portal",
+    "Gegründet", "Rollstuhlgerecht", "Beschreibung", "Zuletzt bestätigt", "Seite im Portal", "Weitere Kontakte",
+    "Weitere Adressen",
 )  # fmt: skip
+"""The columns of `vereine.csv`; the first contact and address have their own, the others follow at the end."""
 EVENT_COLUMNS = (
     "Datum", "Wochentag", "Beginn", "Ende", "Titel", "Status", "Hinweis", "Ort", "Adresse", "Veranstalter",
     "Kategorie", "Zielgruppen", "Eintritt", "Anmeldung", "Regelmäßig", "Kennung", "Seite im Portal", "Ortsteil",
@@ -78,6 +80,22 @@ def _coordinate(value: float | None) -> str:
     return "" if value is None else f"{value:.5f}".replace(".", ",")
 
 
+def _person(contact: Contact) -> str:
+    """ "Erika Beispiel (Jugendwartin)", or the one of name and role that is given."""
+    if contact.name and contact.role:
+        return f"{contact.name} ({contact.role})"
+    return contact.name or contact.role or ""
+
+
+def _contact_text(contact: Contact) -> str:
+    return ", ".join(part for part in (_person(contact), contact.email, contact.phone, contact.website) if part)
+
+
+def _address_text(address: LabelledAddress) -> str:
+    text = f"{address.street}, {_place_line(address)}"
+    return f"{address.label}: {text}" if address.label else text
+
+
 def clubs_csv(site: Site) -> bytes:
     town, rows = site.town, []
     categories = {t.id: t.label for t in town.categories}
@@ -85,7 +103,8 @@ def clubs_csv(site: Site) -> bytes:
     audiences = {t.id: t.label for t in town.audiences}
     for record in sorted(site.clubs.values()):
         club = record.data
-        contact, membership = club.contact, club.membership
+        contact, membership = club.first_contact, club.membership
+        address = club.addresses[0] if club.addresses else None
         rows.append(
             [
                 record.id,
@@ -93,12 +112,12 @@ def clubs_csv(site: Site) -> bytes:
                 club.short_name or "",
                 ", ".join(categories[c] for c in club.category),
                 districts[club.district] if club.district else "",
-                (club.address.street or "") if club.address else "",
-                _place_line(club.address),
+                address.street if address else "",
+                _place_line(address),
                 site.venues[club.venue].data.name if club.venue else "",
                 " | ".join(club.meeting_times),
                 ", ".join(audiences[a] for a in club.audiences),
-                (contact.name or "") if contact else "",
+                _person(contact) if contact else "",
                 (contact.email or "") if contact else "",
                 (contact.phone or "") if contact else "",
                 (contact.website or "") if contact else "",
@@ -109,6 +128,8 @@ def clubs_csv(site: Site) -> bytes:
                 " ".join(plain(club.description).split()),
                 club.reviewed.isoformat(),
                 town.site_url + urls.club(record.id),
+                " | ".join(_contact_text(other) for other in club.contacts[1:]),
+                " | ".join(_address_text(other) for other in club.addresses[1:]),
             ]
         )
     return to_csv(CLUB_COLUMNS, rows)

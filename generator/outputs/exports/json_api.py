@@ -67,7 +67,13 @@ class ApiBuilder:
     def contact(value: common.Contact | None) -> shapes.Contact | None:
         if value is None:
             return None
-        return shapes.Contact(name=value.name, email=value.email, phone=value.phone, website=value.website)
+        return shapes.Contact(
+            role=value.role, name=value.name, email=value.email, phone=value.phone, website=value.website
+        )
+
+    @staticmethod
+    def club_address(value: common.LabelledAddress) -> shapes.ClubAddress:
+        return shapes.ClubAddress(street=value.street, postcode=value.postcode, city=value.city, label=value.label)
 
     @staticmethod
     def accessibility(value: common.Accessibility | None) -> shapes.Accessibility | None:
@@ -144,13 +150,15 @@ class ApiBuilder:
             qr_code_url=self.absolute(urls.qr(page)),
             categories=list(club.category),
             district=club.district,
-            address=self.address(club.address),
+            address=self.address(club.addresses[0] if club.addresses else None),
+            addresses=[self.club_address(address) for address in club.addresses],
             venue_id=club.venue,
             meeting_times=list(club.meeting_times),
             audiences=list(club.audiences),
             membership=membership,
             founded=club.founded,
-            contact=self.contact(club.contact),
+            contact=self.contact(club.first_contact),
+            contacts=[contact for contact in map(self.contact, club.contacts) if contact is not None],
             accessibility=self.accessibility(club.accessibility),
             image=self.image(club.image),
             tags=list(club.tags),

@@ -43,7 +43,12 @@ class Geo(ApiModel):
     lon: float = Field(title="Längengrad (WGS 84)")
 
 
+class ClubAddress(Address):
+    label: str | None = Field(title="Bezeichnung", description="z. B. „Geschäftsstelle“, „Trainingsgelände“.")
+
+
 class Contact(ApiModel):
+    role: str | None = Field(title="Funktion", description="z. B. „Vorstand“, „Jugendwart“.")
     name: str | None = Field(title="Ansprechperson oder Funktion")
     email: str | None = Field(title="E-Mail")
     phone: str | None = Field(title="Telefon", description="Wie eingetragen, z. B. „03535 12345“.")
@@ -107,13 +112,17 @@ class Club(ApiModel):
     qr_code_url: str = Field(title="QR-Code (SVG) mit der Adresse der Seite")
     categories: list[str] = Field(title="Kategorien", description="Kennungen aus categories.json.")
     district: str | None = Field(title="Ortsteil", description="Kennung aus districts.json.")
-    address: Address | None = Field(title="Adresse")
+    address: Address | None = Field(title="Adresse", description="Die erste aus „addresses“ (seit v1 vorhanden).")
+    addresses: list[ClubAddress] = Field(title="Alle Adressen", description="In der Reihenfolge des Vereins.")
     venue_id: str | None = Field(title="Vereinsort", description="Kennung aus venues.json.")
     meeting_times: list[str] = Field(title="Regelmäßige Treffen (Text)")
     audiences: list[str] = Field(title="Zielgruppen", description="Kennungen aus audiences.json.")
     membership: Membership | None = Field(title="Mitgliedschaft")
     founded: int | None = Field(title="Gründungsjahr")
-    contact: Contact | None = Field(title="Kontakt")
+    contact: Contact | None = Field(title="Kontakt", description="Der erste aus „contacts“ (seit v1 vorhanden).")
+    contacts: list[Contact] = Field(
+        title="Alle Kontakte", description="In der Reihenfolge des Vereins, der wichtigste zuerst."
+    )
     accessibility: Accessibility | None = Field(title="Barrierefreiheit")
     image: Image | None = Field(title="Bild")
     tags: list[str] = Field(title="Schlagwörter")

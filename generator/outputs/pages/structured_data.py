@@ -16,7 +16,7 @@ from generator.derive.daily_hours import DailyHours
 from generator.derive.organizers import Organizer
 from generator.derive.organizers import organizers as organizers_of
 from generator.models.club import Club
-from generator.models.common import Geo
+from generator.models.common import Contact, Geo
 from generator.models.event import Event, Frequency, Status
 from generator.models.site import Record, Site
 from generator.models.venue import Venue
@@ -106,6 +106,38 @@ def _organization(site: Site, organizer: Organizer) -> dict[str, Any]:
     return data
 
 
+def _contact_point(contact: Contact) -> dict[str, Any]:
+    point: dict[str, Any] = {"@type": "ContactPoint"}
+    for key, value in (
+        ("contactType", contact.role),
+        ("name", contact.name),
+        ("email", contact.email),
+        ("telephone", contact.phone),
+        ("url", contact.website),
+    ):
+        if value:
+            point[key] = value
+    return point
+
+
+def _club_contacts(club: Club) -> dict[str, Any]:
+    """The club's first e-mail and phone as its own, its websites as ``sameAs``, every contact as a
+    ``contactPoint`` (with its role as ``contactType``) when there are several or one has a role."""
+    contacts = club.contacts
+    data: dict[str, Any] = {}
+    if club.email:
+        data["email"] = club.email
+    phone = next((contact.phone for contact in contacts if contact.phone), None)
+    if phone:
+        data["telephone"] = phone
+    websites = list(dict.fromkeys(contact.website for contact in contacts if contact.website))
+    if websites:
+        data["sameAs"] = websites[0] if len(websites) == 1 else websites
+    if len(contacts) > 1 or any(contact.role for contact in contacts):
+        data["contactPoint"] = [_contact_point(contact) for contact in contacts]
+    return data
+
+
 def organization(site: Site, record: Record[Club]) -> dict[str, Any]:
     club = record.data
     data: dict[str, Any] = {
@@ -116,15 +148,10 @@ def organization(site: Site, record: Record[Club]) -> dict[str, Any]:
     }
     if club.description:
         data["description"] = plain_text(club.description)[:500]
-    if club.contact:
-        if club.contact.email:
-            data["email"] = club.contact.email
-        if club.contact.phone:
-            data["telephone"] = club.contact.phone
-        if club.contact.website:
-            data["sameAs"] = club.contact.website
-    if club.address:
-        data["address"] = _address(club.address.street, club.address.postcode, club.address.city)
+    data.update(_club_contacts(club))
+    if club.addresses:
+        addresses = [_address(address.street, address.postcode, address.city) for address in club.addresses]
+        data["address"] = addresses[0] if len(addresses) == 1 else addresses
     if club.founded:
         data["foundingDate"] = str(club.founded)
     return data

@@ -43,9 +43,20 @@ def object_node(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any] 
     return None
 
 
+def items_node(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any] | None:
+    node = resolve(schema, node)
+    if "items" in node:
+        return node["items"]
+    return next((b["items"] for b in map(lambda b: resolve(schema, b), node.get("anyOf", [])) if "items" in b), None)
+
+
 def node_at(schema: dict[str, Any], path: str) -> dict[str, Any] | None:
+    """The schema of a form path; a number is an entry of a list (``contact.1.email``), as in forms.js."""
     node: dict[str, Any] | None = schema
     for key in path.split("."):
+        if node is not None and key.isdigit():
+            node = items_node(schema, node)
+            continue
         parent = object_node(schema, node) if node is not None else None
         node = parent["properties"].get(key) if parent else None
     return node
@@ -134,6 +145,36 @@ def test_the_email_summary_names_fields_of_the_form(layout: FormLayout) -> None:
         assert label and line_paths
         assert set(line_paths) <= paths, (label, set(line_paths) - paths)
     assert bool(layout.summary_title_edit) == bool(layout.edit)  # a changed club says so
+
+
+def test_numbered_fields_are_entries_of_a_list_that_takes_records() -> None:
+    """`contact.1.email`: the layout numbers only lists of records, from 0 without gaps, and a group
+    shown on request says how it is added and removed."""
+    for layout in FORMS:
+        schema = form_schema(layout.kind)
+        numbered: dict[str, set[int]] = {}
+        for f in layout.fields():
+            keys = f.path.split(".")
+            for index, key in enumerate(keys):
+                if key.isdigit():
+                    parent = ".".join(keys[:index])
+                    assert items_node(schema, node_at(schema, parent) or {}) is not None, f.path
+                    assert object_node(schema, node_at(schema, ".".join(keys[: index + 1])) or {}), f.path
+                    numbered.setdefault(parent, set()).add(int(key))
+        for parent, indexes in numbered.items():
+            assert indexes == set(range(len(indexes))), (layout.slug, parent, indexes)
+        for group in layout.groups:
+            assert bool(group.add) == bool(group.remove), group.legend
+    club = next(f for f in FORMS if f.kind == "club")
+    assert any(g.add for g in club.groups)  # a volunteer can add a second contact
+
+
+@pytest.mark.parametrize("layout", FORMS, ids=lambda f: f.slug)
+def test_every_contact_person_field_says_what_publishing_a_name_means(layout: FormLayout) -> None:
+    names = [f for f in layout.fields() if f.path.split(".")[0] == "contact" and f.path.endswith(".name")]
+    assert names
+    for field in names:
+        assert field.hint and "Einverständnis" in field.hint and "Suchmaschinen" in field.hint, field.path
 
 
 @pytest.mark.parametrize("layout", FORMS, ids=lambda f: f.slug)

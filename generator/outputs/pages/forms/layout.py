@@ -33,7 +33,7 @@ OTHER = "anderer-ort"
 
 @dataclass(frozen=True)
 class Field:
-    path: str  # the YAML path, e.g. "contact.email"
+    path: str  # the YAML path, e.g. "contact.email"; a number is an entry of a list: "contact.1.email"
     widget: Widget = "text"
     label: str | None = None  # default: the schema's title
     hint: str | None = None
@@ -53,6 +53,8 @@ class Group:
     fields: tuple[Field, ...]
     hint: str | None = None
     show_when: tuple[str, str] | None = None
+    add: str | None = None  # a group shown on request: the label of the button that adds it (a second contact)
+    remove: str | None = None  # ... and of the button in it that takes it away again
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,11 @@ COMMITMENT = (
 )
 NO_ANSWER = "Keine Angabe"
 
-_CONTACT_HINT = "Wird auf dem Portal veröffentlicht. Eine Funktion wie „Vorstand“ genügt."
+_CONTACT_HINT = (
+    "Wird veröffentlicht und ist über Suchmaschinen zu finden. Einen Namen nur mit Einverständnis der Person; "
+    "oft genügt eine Funktion wie „Vorstand“. Zum Löschen genügt eine Nachricht an die Redaktion."
+)
+"""At every contact person field: what volunteers need to know before they publish a name."""
 
 
 def _contact(legend: str, hint: str | None = None, website: Field | None = None) -> Group:
@@ -100,6 +106,22 @@ def _contact(legend: str, hint: str | None = None, website: Field | None = None)
             website or Field("contact.website", hint="Vollständige Adresse mit https://", autocomplete="off"),
         ),
         hint=hint,
+    )
+
+
+def _club_contact(index: int, legend: str, **group: Any) -> Group:
+    """The ``index``-th entry of a club's list of contacts (``contact.0.name`` …)."""
+    path = f"contact.{index}"
+    return Group(
+        legend,
+        (
+            Field(f"{path}.role", hint="Freiwillig, z. B. „Vorstand“, „Jugendwart“, „Geschäftsstelle“."),
+            Field(f"{path}.name", hint=_CONTACT_HINT, autocomplete="off"),
+            Field(f"{path}.email", hint="z. B. vorstand@example.org", autocomplete="off"),
+            Field(f"{path}.phone", widget="tel", hint="z. B. 03535 12345", autocomplete="off"),
+            Field(f"{path}.website", hint="Vollständige Adresse mit https://", autocomplete="off"),
+        ),
+        **group,
     )
 
 
@@ -269,7 +291,8 @@ CLUB = FormLayout(
         ("Bereich", ("category",)),
         ("Treffen", ("meeting_times",)),
         ("Ortsteil", ("district",)),
-        ("Kontakt", ("contact.name", "contact.email", "contact.phone")),
+        ("Kontakt", ("contact.0.role", "contact.0.name", "contact.0.email", "contact.0.phone")),
+        ("Weiterer Kontakt", ("contact.1.role", "contact.1.name", "contact.1.email", "contact.1.phone")),
     ),
     edit="clubs",
     email_topics=(
@@ -277,7 +300,8 @@ CLUB = FormLayout(
         "Bereich (z. B. Sport, Kultur, Heimat)",
         "eine kurze Beschreibung in zwei bis fünf Sätzen",
         "wann und wo Sie sich treffen",
-        "eine Kontaktadresse, gern eine Funktion wie „Vorstand“",
+        "eine oder mehrere Kontaktadressen, gern eine Funktion wie „Vorstand“ (Namen von Personen nur mit deren "
+        "Einverständnis)",
         "ob neue Mitglieder willkommen sind und was die Mitgliedschaft kostet",
     ),
     groups=(
@@ -309,13 +333,20 @@ CLUB = FormLayout(
                 Field("district", widget="select", label="Ortsteil", choices="districts", empty=NO_ANSWER),
             ),
         ),
-        _contact("Kontakt"),
+        _club_contact(0, "Kontakt"),
+        _club_contact(
+            1,
+            "Weiterer Kontakt",
+            hint="Zum Beispiel die Jugendleitung oder die Geschäftsstelle.",
+            add="Weiteren Kontakt hinzufügen",
+            remove="Diesen Kontakt entfernen",
+        ),
         Group(
             "Postanschrift",
             (
-                Field("address.street", autocomplete="off"),
-                Field("address.postcode", hint="Fünf Ziffern, z. B. 04916", autocomplete="off"),
-                Field("address.city", autocomplete="off"),
+                Field("address.0.street", autocomplete="off"),
+                Field("address.0.postcode", hint="Fünf Ziffern, z. B. 04916", autocomplete="off"),
+                Field("address.0.city", autocomplete="off"),
             ),
             hint="Freiwillig. Wenn Sie eine Anschrift angeben, dann bitte vollständig.",
         ),
