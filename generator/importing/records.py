@@ -32,6 +32,15 @@ class ImportedRecord:
     """File name proposal (a slug, usually from the title); the store makes it unique."""
     notes: list[str] = field(default_factory=list)
     """What could not be carried over or was guessed, in German — reported, never dropped silently."""
+    note_fields: dict[int, str] = field(default_factory=dict)
+    """Index in ``notes`` → the top-level field it concerns (``repeat``, ``category`` …), so the
+    summary points at that line of the written file; notes without one point at the file's start."""
+
+    def note(self, message: str, field_name: str | None = None) -> None:
+        """Add a note for the summary, optionally about one field of the written file."""
+        if field_name is not None:
+            self.note_fields[len(self.notes)] = field_name
+        self.notes.append(message)
 
 
 class ImportProblem(Exception):
