@@ -39,6 +39,7 @@ from generator.models.districts import words
 from generator.models.town import Term, Town
 
 _SLUG_LENGTH = 60
+_FILLER_WORDS = {"und", "oder", "fuer", "der", "die", "das"}
 
 
 @dataclass
@@ -47,7 +48,11 @@ class Row:
 
     line: int
     cells: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
+    notes: list[tuple[str, str | None]] = field(default_factory=list)
+    """(message, the content field it concerns or None), for `ImportedRecord.note`."""
+
+    def note(self, message: str, content_field: str | None = None) -> None:
+        self.notes.append((message, content_field))
 
     def add(self, name: str, header: str, text: str) -> None:
         self.cells.setdefault(name, []).append((header, text))
@@ -72,7 +77,7 @@ class Row:
         try:
             return reader(value)
         except Unreadable as exc:
-            self.notes.append(f"Spalte „{self.header(name)}“: {exc} Der Wert wurde nicht übernommen.")
+            self.note(f"Spalte „{self.header(name)}“: {exc} Der Wert wurde nicht übernommen.")
             return None
 
 
@@ -89,7 +94,10 @@ def build_records(
         slug = _slug(name) if name else f"zeile-{row.line}"
         if kind == "events" and name and titles[_plain(name)] > 1 and day:
             slug = f"{slug[: _SLUG_LENGTH - 11]}-{day}"
-        records.append(ImportedRecord(kind, key, data, row.line, slug, row.notes))
+        record = ImportedRecord(kind, key, as_text(data), row.line, slug)
+        for message, content_field in row.notes:
+            record.note(message, content_field)
+        records.append(record)
     remarks = []
     if kind == "clubs":
         undated = sum(1 for row in rows if row.get("reviewed") is None)
@@ -160,7 +168,8 @@ def _start_time(data: dict[str, Any]) -> str:
 def match_term(text: str, terms: Sequence[Term]) -> str | None:
     """The id of the term ``text`` names: its id, label, label without bracket or another name.
 
-    Failing that, the one term whose label starts with these words („Sport“ → „Sport und Bewegung“).
+    Failing that, the one term whose label starts with these words („Sport“ → „Sport und Bewegung“),
+    or else the one whose label has all of them („Musik“ → „Kultur und Musik“).
     """
     wanted = words(text)
     if not wanted:
@@ -170,7 +179,11 @@ def match_term(text: str, terms: Sequence[Term]) -> str | None:
         if any(words(name) == wanted for name in (term.label, plain, term.id, *getattr(term, "names", ()))):
             return term.id
     starting = [term.id for term in terms if words(term.label)[: len(wanted)] == wanted]
-    return starting[0] if len(starting) == 1 else None
+    if len(starting) == 1:
+        return starting[0]
+    meaningful = set(wanted) - _FILLER_WORDS
+    containing = [term.id for term in terms if meaningful and meaningful <= set(words(term.label))]
+    return containing[0] if len(containing) == 1 else None
 
 
 def _known(terms: Sequence[Term]) -> str:
@@ -181,7 +194,7 @@ def _categories(row: Row, town: Town) -> list[str]:
     """Category ids of the row; an unmatched value is kept as written, with a note."""
     text = row.get("category")
     if text is None:
-        row.notes.append(f"Es fehlt die Kategorie. Bekannt sind: {_known(town.categories)}.")
+        row.note(f"Es fehlt die Kategorie. Bekannt sind: {_known(town.categories)}.")
         return []
     whole = match_term(text, town.categories)
     if whole is not None:
@@ -190,9 +203,10 @@ def _categories(row: Row, town: Town) -> list[str]:
     for part in split_list(text):
         match = match_term(part, town.categories)
         if match is None:
-            row.notes.append(
+            row.note(
                 f"Spalte „{row.header('category')}“: Die Kategorie „{part}“ gibt es in content/town.yml nicht. "
-                f"Tragen Sie in der Datei eine dieser Kennungen ein: {_known(town.categories)}."
+                f"Tragen Sie in der Datei eine dieser Kennungen ein: {_known(town.categories)}.",
+                "category",
             )
             match = " ".join(part.split())
         if match not in found:
@@ -205,7 +219,7 @@ def _audiences(row: Row, town: Town) -> list[str]:
     for part in split_list(row.get("audiences") or ""):
         match = match_term(part, town.audiences)
         if match is None:
-            row.notes.append(
+            row.note(
                 f"Spalte „{row.header('audiences')}“: Die Zielgruppe „{part}“ gibt es in content/town.yml nicht; "
                 f"sie wurde nicht übernommen. Bekannt sind: {_known(town.audiences)}."
             )
@@ -220,7 +234,7 @@ def _district(row: Row, town: Town) -> str | None:
         return None
     match = match_term(text, town.districts)
     if match is None:
-        row.notes.append(
+        row.note(
             f"Spalte „{row.header('district')}“: Den Ortsteil „{text}“ gibt es in content/town.yml nicht; er wurde "
             f"nicht übernommen. Bekannt sind: {_known(town.districts)}."
         )
@@ -241,7 +255,7 @@ def _address(row: Row) -> dict[str, str]:
         try:
             found_postcode, found_city = split_postcode_city(combined)
         except Unreadable as exc:
-            row.notes.append(f"Spalte „{row.header('postcode_city')}“: {exc}")
+            row.note(f"Spalte „{row.header('postcode_city')}“: {exc}")
             found_postcode, found_city = None, combined
         postcode = postcode or found_postcode
         city = city or found_city
@@ -284,6 +298,28 @@ def _accessibility(row: Row) -> dict[str, Any]:
     return accessibility
 
 
+def as_text(value: Any) -> Any:
+    """``value`` with every scalar as the text a volunteer writes: the content files are read as text.
+
+    2027-12-14, 2027-12-14 17:30, ja/nein, 51.6843; mappings and lists keep their order.
+    """
+    if isinstance(value, dict):
+        return {key: as_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_text(item) for item in value]
+    if isinstance(value, datetime):
+        return f"{value:%Y-%m-%d %H:%M}"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return f"{value:%H:%M}"
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, (int, float)):
+        return str(value)
+    return value
+
+
 def _put(data: dict[str, Any], key: str, value: Any) -> None:
     """Set ``key`` unless ``value`` is empty (None, "", [] or {})."""
     if value not in (None, "", [], {}):
@@ -297,16 +333,17 @@ def _event(row: Row, town: Town, today: date) -> tuple[dict[str, Any], str | Non
     data: dict[str, Any] = {}
     title = row.line_text("title")
     if title is None:
-        row.notes.append("Es fehlt der Titel.")
+        row.note("Es fehlt der Titel.")
     _put(data, "title", title)
     organizers = [{"name": name} for name in _organizer_names(row.get("organizer"))]
     _put(data, "organizer", organizers)
     categories = _categories(row, town)
     if len(categories) > 1:
-        row.notes.append(
+        row.note(
             f"Eine Veranstaltung hat eine Kategorie; übernommen ist „{categories[0]}“, nicht "
             + ", ".join(f"„{c}“" for c in categories[1:])
-            + "."
+            + ".",
+            "category",
         )
     _put(data, "category", categories[0] if categories else None)
     _put(data, "location", _place(row, town))
@@ -344,7 +381,7 @@ def _place(row: Row, town: Town) -> dict[str, Any]:
     address = _address(row)
     name = row.line_text("place") or address.get("street") or address.get("city")
     if name is None:
-        row.notes.append("Es fehlt der Ort (Spalte „Ort“ oder „Veranstaltungsort“).")
+        row.note("Es fehlt der Ort (Spalte „Ort“ oder „Veranstaltungsort“).")
         return {}
     place: dict[str, Any] = {"name": name, **address}
     _put(place, "district", _district(row, town))
@@ -360,7 +397,7 @@ def _when(row: Row, name: str) -> tuple[When, bool]:
         try:
             when = read_when(text)
         except Unreadable as exc:
-            row.notes.append(f"Spalte „{header}“: {exc} Der Wert steht unverändert in der Datei; bitte korrigieren.")
+            row.note(f"Spalte „{header}“: {exc} Der Wert steht unverändert in der Datei; bitte korrigieren.", name)
             readable = False
             continue
         days.extend(when.days)
@@ -374,7 +411,7 @@ def _start_end(row: Row) -> tuple[Any, Any, str | None]:
     finish, _ = _when(row, "end")
     if not begin.days:
         if begin_readable:
-            row.notes.append("Es fehlt das Datum (Spalte „Datum“).")
+            row.note("Es fehlt das Datum (Spalte „Datum“).")
             return None, None, None
         raw = " ".join(text for _, text in row.cells.get("start", []))
         return raw, None, raw  # validation points at it in the file
@@ -383,19 +420,19 @@ def _start_end(row: Row) -> tuple[Any, Any, str | None]:
     start_times = begin.times[:1]
     end_times = [*begin.times[1:], *finish.times]
     if len(end_days) > 1 or len(end_times) > 1 or len(begin.days) + len(finish.days) > 2:
-        row.notes.append("Mehr Daten oder Uhrzeiten als Beginn und Ende; übernommen sind die ersten.")
+        row.note("Mehr Daten oder Uhrzeiten als Beginn und Ende; übernommen sind die ersten.", "start")
     end_day = end_days[0] if end_days else None
     if end_day is not None and end_day < day:
-        row.notes.append(f"Das Enddatum {end_day:%d.%m.%Y} liegt vor dem Beginn; es wurde nicht übernommen.")
+        row.note(f"Das Enddatum {end_day:%d.%m.%Y} liegt vor dem Beginn; es wurde nicht übernommen.")
         end_day = None
     if not start_times:
         if end_times:
-            row.notes.append("Eine Endzeit ohne Beginnzeit wurde nicht übernommen (der Termin gilt als ganztägig).")
+            row.note("Eine Endzeit ohne Beginnzeit wurde nicht übernommen (der Termin gilt als ganztägig).")
         return day, (end_day if end_day and end_day > day else None), day.isoformat()
     start = datetime.combine(day, start_times[0])
     if not end_times:
         if end_day is not None and end_day > day:
-            row.notes.append(
+            row.note(
                 f"Das Ende nennt den {end_day:%d.%m.%Y}, aber keine Uhrzeit; ein Termin mit Beginnzeit braucht auch "
                 "eine Endzeit. Das Ende wurde nicht übernommen."
             )
@@ -405,7 +442,7 @@ def _start_end(row: Row) -> tuple[Any, Any, str | None]:
         end += timedelta(days=1)  # 21:00–01:00 ends after midnight
     if end == start:
         return start, None, day.isoformat()
-    return start, end, day.isoformat()
+    return start, (end.time() if end.date() == day else end), day.isoformat()
 
 
 _STATUS = {
@@ -423,7 +460,7 @@ def _status(row: Row, text: str) -> str | None:
     if key in _STATUS:
         return _STATUS[key]
     if key not in _SCHEDULED:
-        row.notes.append(
+        row.note(
             f"Spalte „{row.header('status')}“: „{text}“ ist kein bekannter Status (abgesagt, verschoben oder "
             "findet statt); der Termin gilt als geplant."
         )
@@ -457,7 +494,7 @@ def _club(row: Row, town: Town, today: date) -> tuple[dict[str, Any], str | None
     data: dict[str, Any] = {}
     name = row.line_text("name")
     if name is None:
-        row.notes.append("Es fehlt der Name des Vereins.")
+        row.note("Es fehlt der Name des Vereins.")
     _put(data, "name", name)
     _put(data, "short_name", row.line_text("short_name"))
     _put(data, "category", _categories(row, town))
@@ -486,7 +523,7 @@ def _venue(row: Row, town: Town, today: date) -> tuple[dict[str, Any], str | Non
     data: dict[str, Any] = {}
     name = row.line_text("name")
     if name is None:
-        row.notes.append("Es fehlt der Name des Ortes.")
+        row.note("Es fehlt der Name des Ortes.")
     _put(data, "name", name)
     _put(data, "address", _address(row))
     _put(data, "district", _district(row, town))
@@ -505,6 +542,6 @@ def _geo(row: Row) -> dict[str, float]:
     if lat is None and lon is None and (pair := row.read("geo", read_coordinates)) is not None:
         lat, lon = pair
     if (lat is None) != (lon is None):
-        row.notes.append("Nur eine der beiden Koordinaten (Breitengrad, Längengrad) ist angegeben; nicht übernommen.")
+        row.note("Nur eine der beiden Koordinaten (Breitengrad, Längengrad) ist angegeben; nicht übernommen.")
         return {}
     return {"lat": lat, "lon": lon} if lat is not None and lon is not None else {}

@@ -184,7 +184,7 @@ def _row(line: int, cells: list[str], header: list[str], columns: list[Column | 
         if not text:
             continue
         if position >= len(columns):
-            row.notes.append(
+            row.note(
                 f"Die Zeile hat mehr Zellen als die Kopfzeile; „{_short(text)}“ in Spalte {position + 1} hat keinen "
                 "Spaltennamen und wurde nicht übernommen."
             )
@@ -192,7 +192,7 @@ def _row(line: int, cells: list[str], header: list[str], columns: list[Column | 
         column = columns[position]
         if column is None:
             if not header[position].strip():
-                row.notes.append(
+                row.note(
                     f"„{_short(text)}“ steht in Spalte {position + 1}, die keinen Namen hat, und wurde nicht übernommen."
                 )
             continue
