@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator import ci_output
 from generator.content import load_site
+from generator.importing import cli as import_cli
 from generator.project import Project
 from generator.report import cli as report_cli
 from generator.submissions import cli as submission_cli
@@ -62,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     csv_command.add_parser(import_sources)
     report_cli.add_parser(commands)
     submission_cli.add_parser(commands)
+    import_cli.add_parser(commands, _date)
     return parser
 
 
@@ -95,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         return report_cli.run(project, args)
     if args.command == submission_cli.COMMAND:
         return submission_cli.run(project, args)
+    if args.command == import_cli.COMMAND:
+        return import_cli.run(project, args)
     return 2  # pragma: no cover - argparse enforces the choices
 
 

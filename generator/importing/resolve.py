@@ -61,6 +61,29 @@ def _city(text: str | None) -> str:
     return re.sub(r"[^a-z0-9]+", "", normalise(text or ""))
 
 
+def variants(name: str, town_words: frozenset[str]) -> list[str]:
+    """The forms a name is recognised by: normalised; without a bracketed addition ('Haus II
+    (Anlaufstelle Engagement)' → 'haus ii'); without the town's name ('Marktplatz Herzberg' →
+    'marktplatz')."""
+    found = [normalise(name)]
+    bare = re.sub(r"\([^)]*\)", " ", name)
+    for text in (bare, name):
+        words = [word for word in normalise(text).split() if word not in town_words]
+        for form in (normalise(bare), " ".join(words)):
+            if form and form not in found:
+                found.append(form)
+    return found
+
+
+def _add_unique(table: dict[str, str], ambiguous: set[str], key: str, value: str) -> None:
+    """Keep ``key`` only while it names one record."""
+    if key in ambiguous:
+        return
+    if table.setdefault(key, value) != value:
+        del table[key]
+        ambiguous.add(key)
+
+
 @dataclass
 class Directory:
     """The venues and clubs of a project, as names to match against."""
@@ -73,13 +96,17 @@ class Directory:
     club_emails: dict[str, str] = field(default_factory=dict)
     club_ids: set[str] = field(default_factory=set)
     town_names: set[str] = field(default_factory=set)
+    town_words: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, site: Site) -> Directory:
-        directory = cls(club_ids=set(site.clubs))
+        town_words = frozenset(normalise(site.town.name).split())
+        directory = cls(club_ids=set(site.clubs), town_words=town_words)
         shared: set[tuple[str, str]] = set()
+        ambiguous: set[str] = set()
         for venue_id, record in sorted(site.venues.items()):
-            directory.venue_names.setdefault(normalise(record.data.name), venue_id)
+            for form in variants(record.data.name, town_words):
+                _add_unique(directory.venue_names, ambiguous, form, venue_id)
             address = record.data.address
             street = getattr(address, "street", None) if address is not None else None
             if street:
@@ -89,11 +116,12 @@ class Directory:
                 directory.venue_streets.setdefault(key, venue_id)
         for key in shared:
             del directory.venue_streets[key]
+        ambiguous = set()
         for club_id, record in sorted(site.clubs.items()):
             club = record.data
             for name in (club.name, getattr(club, "short_name", None)):
-                if name:
-                    directory.club_names.setdefault(normalise(name), club_id)
+                for form in variants(name, town_words) if name else ():
+                    _add_unique(directory.club_names, ambiguous, form, club_id)
             contacts = club.contact if isinstance(club.contact, list) else [club.contact]
             for contact in contacts:
                 email = getattr(contact, "email", None)
@@ -105,8 +133,9 @@ class Directory:
     def venue_for(self, place: dict[str, Any]) -> str | None:
         """The id of the venue ``place`` (a `Place` mapping) certainly is, or None."""
         name = normalise(str(place.get("name") or ""))
-        if name in self.venue_names:
-            return self.venue_names[name]
+        for form in variants(str(place.get("name") or ""), self.town_words):
+            if form in self.venue_names:
+                return self.venue_names[form]
         street = place.get("street")
         if street:
             by_street = self.venue_streets.get((normalise_street(str(street)), _city(place.get("city"))))
@@ -124,8 +153,9 @@ class Directory:
         name = normalise(str(organiser.get("name") or ""))
         if name and name in self.town_names:
             return TOWN_ORGANIZER
-        if name in self.club_names:
-            return self.club_names[name]
+        for form in variants(str(organiser.get("name") or ""), self.town_words):
+            if form in self.club_names:
+                return self.club_names[form]
         email = str(organiser.get("email") or "").casefold()
         if email in self.club_emails:
             return self.club_emails[email]
@@ -170,9 +200,13 @@ def _resolve_place(holder: dict[str, Any], directory: Directory) -> None:
     if not isinstance(place, dict):
         return
     venue = directory.venue_for(place)
-    if venue is not None:
-        del holder["location"]
-        holder["venue"] = venue
+    if venue is not None:  # in the place of `location`, keeping the order of the fields
+        replaced = {
+            ("venue" if key == "location" else key): (venue if key == "location" else value)
+            for key, value in holder.items()
+        }
+        holder.clear()
+        holder.update(replaced)
 
 
 def _resolve_organisers(organisers: list[Any], directory: Directory) -> list[Any]:
