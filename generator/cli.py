@@ -56,11 +56,6 @@ def _parser() -> argparse.ArgumentParser:
     init = commands.add_parser("init", help="Das Portal einer weiteren Kommune in einem neuen Ordner anlegen")
     init.add_argument("dir", type=Path, help="neuer oder leerer Ordner")
     init.add_argument("--today", type=_date, default=None, help="Stichtag für die Beispieltermine (JJJJ-MM-TT)")
-    importing = commands.add_parser("import", help="Termine, Vereine oder Orte aus einer anderen Quelle übernehmen")
-    import_sources = importing.add_subparsers(dest="source", required=True)
-    from generator.importing import csv_command
-
-    csv_command.add_parser(import_sources)
     report_cli.add_parser(commands)
     submission_cli.add_parser(commands)
     import_cli.add_parser(commands, _date)
@@ -89,10 +84,6 @@ def main(argv: list[str] | None = None) -> int:
         from generator.init import run_init
 
         return run_init(args.dir.resolve(), args.today)
-    if args.command == "import" and args.source == "csv":
-        from generator.importing.csv_command import import_csv
-
-        return import_csv(project, args.file, args.kind, args.dry_run)
     if args.command == report_cli.COMMAND:
         return report_cli.run(project, args)
     if args.command == submission_cli.COMMAND:

@@ -18,8 +18,8 @@ KINDS: dict[str, Kind] = {"event": "events", "club": "clubs", "venue": "venues"}
 """The ``--kind`` words and the content folder each fills."""
 
 
-def add_parser(sources: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """The ``csv`` subcommand of ``import``."""
+def add_parser(sources: argparse._SubParsersAction, day: type | object) -> None:  # type: ignore[type-arg]
+    """The ``csv`` subcommand of ``import``; ``day`` parses ``--today``."""
     command = sources.add_parser(
         "csv",
         help="Eine Tabelle (CSV aus Excel oder LibreOffice) mit Veranstaltungen, Vereinen oder Orten übernehmen",
@@ -28,7 +28,10 @@ def add_parser(sources: argparse._SubParsersAction) -> None:  # type: ignore[typ
     )
     command.add_argument("file", type=Path, help="die CSV-Datei (Semikolon, Komma oder Tab; UTF-8 oder Windows-1252)")
     command.add_argument("--kind", required=True, choices=sorted(KINDS), help="was die Tabelle enthält")
-    command.add_argument("--dry-run", action="store_true", help="nur zeigen, was geschähe; nichts schreiben")
+    command.add_argument("--dry-run", action="store_true", help="Nur zeigen, was geschähe; nichts schreiben")
+    command.add_argument(
+        "--today", type=day, default=None, help="Importdatum JJJJ-MM-TT für „Zuletzt bestätigt“ (Standard: heute)"
+    )
 
 
 def import_csv(

@@ -126,7 +126,7 @@ def _slug(text: str) -> str:
 def _keys(kind: Kind, built: list[tuple[Row, dict[str, Any], str | None, str | None]], source: str) -> list[str]:
     """The key of each row; the same key twice stops the import, naming both lines."""
     keys = []
-    for row, data, name, day in built:
+    for row, _data, name, day in built:
         given = row.line_text("id")
         if given is not None:
             keys.append(f"id:{given}")
@@ -502,7 +502,8 @@ def _club(row: Row, town: Town, today: date) -> tuple[dict[str, Any], str | None
     _put(data, "contact", _contact(row, with_website=True))
     _put(data, "district", _district(row, town))
     _put(data, "address", _address(row))
-    _put(data, "meeting_times", [line.strip() for line in (row.get("meeting_times") or "").splitlines() if line.strip()])
+    meetings = (row.get("meeting_times") or "").splitlines()
+    _put(data, "meeting_times", [line.strip() for line in meetings if line.strip()])
     _put(data, "audiences", _audiences(row, town))
     membership: dict[str, Any] = {}
     _put(membership, "open", row.read("open", read_yes_no))

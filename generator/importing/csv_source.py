@@ -136,7 +136,7 @@ def _rows(text: str, delimiter: str, source: str) -> Iterator[tuple[int, list[st
                 source,
                 line,
                 f"Diese Zeile ist kein gültiges CSV ({exc}). Meist fehlt ein schließendes "
-                "Anführungszeichen: Ein Text mit Trennzeichen oder Zeilenumbruch steht ganz in \"…\", "
+                'Anführungszeichen: Ein Text mit Trennzeichen oder Zeilenumbruch steht ganz in "…", '
                 'ein Anführungszeichen darin wird verdoppelt ("").',
             ) from None
         if any(cell.strip() for cell in cells):
@@ -193,7 +193,8 @@ def _row(line: int, cells: list[str], header: list[str], columns: list[Column | 
         if column is None:
             if not header[position].strip():
                 row.note(
-                    f"„{_short(text)}“ steht in Spalte {position + 1}, die keinen Namen hat, und wurde nicht übernommen."
+                    f"„{_short(text)}“ steht in Spalte {position + 1}, die keinen Namen hat, "
+                    "und wurde nicht übernommen."
                 )
             continue
         row.add(column.field, header[position].strip(), text)

@@ -63,7 +63,8 @@ def read_when(text: str) -> When:
     times: list[time] = []
 
     def take_time(hour: str, minute: str | None) -> str:
-        if not (0 <= int(hour) <= 24 and 0 <= int(minute or 0) <= 59) or (int(hour) == 24 and minute not in (None, "00")):
+        midnight = int(hour) == 24 and minute in (None, "00")  # „24 Uhr“
+        if not (0 <= int(hour) <= 23 or midnight) or not 0 <= int(minute or 0) <= 59:
             raise Unreadable(f"Die Uhrzeit in „{original}“ gibt es nicht. Erlaubt ist 0:00 bis 23:59.")
         times.append(time(int(hour) % 24, int(minute or 0)))
         return " "
