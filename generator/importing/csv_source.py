@@ -147,6 +147,9 @@ def _rows(text: str, delimiter: str, source: str) -> Iterator[tuple[int, list[st
 def _map_header(header: list[str], line: int, kind: Kind, source: str) -> list[Column | None]:
     """The column each header cell names (None: skipped); unknown or doubled names stop the import."""
     index = column_index(kind)
+    keys = {column_key(name) for name in header}
+    if kind == "events" and any(index.get(key) is index["ort"] for key in keys - {"ort"}):
+        index["ort"] = index["ortschaft"]  # „Veranstaltungsort“ and „Ort“: „Ort“ is the town
     mapped: list[Column | None] = []
     seen: dict[str, str] = {}
     for position, name in enumerate(header, start=1):
@@ -155,8 +158,6 @@ def _map_header(header: list[str], line: int, kind: Kind, source: str) -> list[C
             mapped.append(None)  # an unnamed column must be empty: checked per row
             continue
         column = index.get(column_key(label))
-        if kind == "events" and column is not None and column.field == "place" and "place" in seen:
-            column = index[column_key("Ortschaft")]  # „Veranstaltungsort“ and „Ort“: „Ort“ is the town
         if column is None:
             raise ImportProblem(
                 source,
@@ -180,7 +181,7 @@ def _map_header(header: list[str], line: int, kind: Kind, source: str) -> list[C
 def _row(line: int, cells: list[str], header: list[str], columns: list[Column | None], source: str) -> Row | None:
     row = Row(line)
     for position, value in enumerate(cells):
-        text = value.strip()
+        text = value.replace("\r\n", "\n").replace("\r", "\n").strip()  # Excel's line breaks in a cell
         if not text:
             continue
         if position >= len(columns):
