@@ -131,13 +131,13 @@ def _rows(text: str, delimiter: str, source: str) -> Iterator[tuple[int, list[st
             cells = next(reader)
         except StopIteration:
             return
-        except csv.Error as exc:
+        except csv.Error:  # its English text says nothing a town's editor needs
             raise ImportProblem(
                 source,
                 line,
-                f"Diese Zeile ist kein gültiges CSV ({exc}). Meist fehlt ein schließendes "
-                'Anführungszeichen: Ein Text mit Trennzeichen oder Zeilenumbruch steht ganz in "…", '
-                'ein Anführungszeichen darin wird verdoppelt ("").',
+                "Diese Zeile ist kein gültiges CSV: Ein Anführungszeichen ist nicht geschlossen oder steht nach "
+                "einem Text in Anführungszeichen. Ein Text mit Trennzeichen oder Zeilenumbruch steht ganz in "
+                '"…", ein Anführungszeichen darin wird verdoppelt ("").',
             ) from None
         if any(cell.strip() for cell in cells):
             yield line, cells

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from conftest import DATA_DIR, ContentProject
 
 from generator.cli import main
 from generator.importing.csv_columns import COLUMNS
+from generator.importing.csv_source import read_text
 from generator.models.common import Contact
 
 TODAY = "2026-12-08"
@@ -372,3 +374,23 @@ def test_the_guide_lists_every_column_name_the_import_understands() -> None:
         name for columns in COLUMNS.values() for column in columns for name in column.names if f"„{name}“" not in guide
     ]
     assert not missing, missing
+
+
+def test_organisers_and_places_stay_as_the_table_names_them_until_matched(project: ContentProject) -> None:
+    """Several organisers in one cell (semicolon or line break); a comma stays part of a name; a place
+    without its own column for the name is named by its street."""
+    site, _ = project.load()
+    assert site is not None
+    text = (
+        "Titel;Datum;Veranstalter;Straße;PLZ Ort;Kategorie\n"
+        'Lesung;14.12.2027;"Ev. Grundschule, Förderverein; Bibliothek\nHeimatverein";Markt 3;04916 Teststadt;fest\n'
+    )
+    read = read_text(text, "events", site.town, date(2026, 12, 8), "lesung.csv")
+    (record,) = read.records
+    assert record.data["organizer"] == [
+        {"name": "Ev. Grundschule, Förderverein"},
+        {"name": "Bibliothek"},
+        {"name": "Heimatverein"},
+    ]
+    assert record.data["location"] == {"name": "Markt 3", "street": "Markt 3", "postcode": "04916", "city": "Teststadt"}
+    assert (record.key, record.line, record.suggested_id, record.notes) == ("lesung|2027-12-14", 2, "lesung", [])
