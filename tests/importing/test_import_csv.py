@@ -13,18 +13,22 @@ import io
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
-from conftest import DATA_DIR, ContentProject
 
 from generator.cli import main
 from generator.importing.csv_columns import COLUMNS
 from generator.importing.csv_source import read_text
 from generator.models.common import Contact
 
+if TYPE_CHECKING:
+    from conftest import ContentProject  # only for types: under xdist `conftest` may be another folder's
+
 TODAY = "2026-12-08"
 ROOT = Path(__file__).resolve().parents[2]
+DATA_DIR = ROOT / "tests" / "data"
 
 EVENT_HEADER = (
     "Nr.;Veranstaltung;Datum;Uhrzeit;bis;Veranstaltungsort;Straße;PLZ;Ort;Ortsteil;Veranstalter;Kategorie;"
