@@ -86,6 +86,13 @@ def scan(text: str, source: str) -> list[Block]:
             )
         name, value = match["name"].upper(), match["value"]
         if name == "BEGIN":
+            if stack and stack[-1].name == "VEVENT" and value.strip().upper() == "VEVENT":
+                raise ImportProblem(
+                    source,
+                    number,
+                    f"Ein Termin beginnt (BEGIN:VEVENT), bevor der in Zeile {stack[-1].line} mit END:VEVENT "
+                    "abgeschlossen ist. Fehlt dort „END:VEVENT“?",
+                )
             stack.append(Block(value.strip().upper(), number))
             if stack[-1].name == "VEVENT":
                 events.append(stack[-1])

@@ -354,8 +354,10 @@ class _Reader:
         data = self._base(event)
         return self._record(event, key, data)
 
-    def _record(self, event: _Event, key: str, data: dict[str, Any]) -> ImportedRecord:
-        record = ImportedRecord("events", key, data, event.block.line, data["title"])
+    def _record(self, event: _Event, key: str, data: dict[str, Any], dated: bool = False) -> ImportedRecord:
+        """``dated``: one date of a series written on its own, its id names the day."""
+        suggested = f"{data['title']} {_day(event.start)}" if dated else data["title"]
+        record = ImportedRecord("events", key, data, event.block.line, suggested)
         for message, field_name in event.notes:
             record.note(message, field_name)
         return record
@@ -465,7 +467,7 @@ class _Reader:
                 end = start + duration if duration is not None else None
             event = _Event(master.component, master.block, master.uid, start, end, [])
             data = self._base(event)
-            record = self._record(event, f"{master.uid}#RDATE#{_stamp(start)}", data)
+            record = self._record(event, f"{master.uid}#RDATE#{_stamp(start)}", data, dated=True)
             record.note(
                 f"Zusätzlicher Termin der Reihe (RDATE) am {_german(_day(start))}: als einzelner Termin angelegt, "
                 "weil eine Reihe hier keine Einzeldaten aufnimmt.",
@@ -495,7 +497,7 @@ class _Reader:
                 event.end = start + duration if duration is not None else None
             if override is not None and str(override.component.get("STATUS") or "").upper() != "CANCELLED":
                 event.notes.append(("Geänderter Einzeltermin der Reihe: mit seinen eigenen Angaben angelegt.", "start"))
-            record = self._record(event, f"{master.uid}#{_stamp(start)}", self._base(event))
+            record = self._record(event, f"{master.uid}#{_stamp(start)}", self._base(event), dated=True)
             out.append(record)
             if len(out) >= MAX_EXPANDED:
                 break
@@ -700,7 +702,7 @@ def _description(component: icalendar.Event) -> str | None:
     html = None
     for prop in _as_list(component.get("X-ALT-DESC")):
         if "html" in str(getattr(prop, "params", {}).get("FMTTYPE", "")).lower():
-            html = str(prop)
+            html = _unescape_text(str(prop))
     text = str(component.get("DESCRIPTION") or "")
     if html is None and _HTML.search(text):
         html = text
@@ -709,6 +711,12 @@ def _description(component: icalendar.Event) -> str | None:
     text = re.sub(r"[ \t]+\n", "\n", text.replace("\r\n", "\n"))
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     return text or None
+
+
+def _unescape_text(text: str) -> str:
+    """TEXT escapes (RFC 5545 3.3.11) that `icalendar` leaves in X- properties such as X-ALT-DESC."""
+    escapes = {"n": "\n", "N": "\n", ",": ",", ";": ";", "\\": "\\"}
+    return re.sub(r"\\([nN,;\\])", lambda match: escapes[match[1]], text)
 
 
 def _as_list(value: Any) -> list[Any]:

@@ -51,7 +51,10 @@ class Summary:
                         f"(Eintrag „{planned.record.key}“ in der Quelle).",
                     )
                 )
-            items += [Attention(_note_place(planned, index), note) for index, note in enumerate(planned.record.notes)]
+            items += [
+                Attention(_note_place(planned, index, self.plan.source_name), note)
+                for index, note in enumerate(planned.record.notes)
+            ]
         items += [
             Attention(
                 file,
@@ -96,6 +99,8 @@ class Summary:
     def _validation_lines(self) -> list[str]:
         checked = sum(1 for planned in self.plan.files if planned.outcome is not Outcome.deleted)
         if not self.problems:
+            if checked == 1:
+                return ["Prüfung wie „validate“: Die Datei dieses Imports ist in Ordnung."]
             return [f"Prüfung wie „validate“: Alle {checked} Dateien dieses Imports sind in Ordnung."]
         failing = sorted({problem.location.path for problem in self.problems})
         out = [
@@ -106,13 +111,13 @@ class Summary:
         return out
 
 
-def _note_place(planned: PlannedFile, index: int) -> str:
+def _note_place(planned: PlannedFile, index: int, source: str) -> str:
     """file:line of a record's note: the line of the field it concerns, else the first field."""
     field_name = planned.record.note_fields.get(index)
     lines = planned.text.decode("utf-8").splitlines()
     wanted = re.compile(rf"^{re.escape(field_name)}:" if field_name else r"^[a-z_]+:")
     line = next((number for number, text in enumerate(lines, start=1) if wanted.match(text)), 1)
-    return f"{planned.shown}:{line} (Quelle Zeile {planned.record.line})"
+    return f"{planned.shown}:{line} (Quelle {source}:{planned.record.line})"
 
 
 def _count(number: int, one: str, many: str) -> str:
