@@ -3,9 +3,8 @@
 A header cell is compared after lowercasing, ä → ae, ö → oe, ü → ue, ß → ss and dropping
 everything but letters and digits, so „E-Mail“, „e-mail“, „EMail“ and „E Mail“ are one name,
 as are „Straße“, „Strasse“ and „STRASSE“. Several columns may give the date and time of an event
-(„Datum“, „Uhrzeit“, „bis“); every other field comes from one column only. The guide for town
-staff lists these names (docs/umzug-csv.md, to join docs/umzug.md); `tests/importing/test_import_csv.py`
-keeps the two in step.
+(„Datum“, „Uhrzeit“, „bis“); every other field comes from one column only. docs/umzug.md lists
+these names for town staff; `tests/importing/test_import_csv.py` keeps the two in step.
 """
 
 from __future__ import annotations

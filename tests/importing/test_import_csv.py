@@ -308,10 +308,12 @@ def test_a_value_that_cannot_be_read_is_reported_with_its_line_and_kept_in_the_f
     out = capsys.readouterr().out
     assert "Neu angelegt: 2\n" in out and "Braucht Ihre Aufmerksamkeit: 2\n" in out
     assert (
-        "  content/events/maerchenstunde.yml:7 (Quelle Zeile 3): Spalte „Datum“: Den Tag „31.02.2027“ gibt es nicht."
-        in out
+        "  content/events/maerchenstunde.yml:7 (Quelle kalender.csv:3): Spalte „Datum“: "
+        "Den Tag „31.02.2027“ gibt es nicht." in out
     )
-    assert "  content/events/maerchenstunde.yml:5 (Quelle Zeile 3): Spalte „Kategorie“: Die Kategorie „Kino“" in out
+    assert (
+        "  content/events/maerchenstunde.yml:5 (Quelle kalender.csv:3): Spalte „Kategorie“: Die Kategorie „Kino“" in out
+    )
     assert "1 von 2 Dateien dieses Imports bestehen die Prüfung nicht" in out
     written = read_files(project, "events", ["maerchenstunde"])["maerchenstunde"]
     assert written == {"title": "Märchenstunde", "category": "Kino", "venue": "rathaus", "start": "31.02.2027 17 Uhr"}
@@ -373,7 +375,7 @@ def test_twenty_real_leipzig_clubs_from_a_town_spreadsheet(
 
 
 def test_the_guide_lists_every_column_name_the_import_understands() -> None:
-    guide = (ROOT / "docs" / "umzug-csv.md").read_text(encoding="utf-8")
+    guide = (ROOT / "docs" / "umzug.md").read_text(encoding="utf-8")
     missing = [
         name for columns in COLUMNS.values() for column in columns for name in column.names if f"„{name}“" not in guide
     ]
