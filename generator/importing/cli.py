@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.importing import csv_command
 from generator.importing.records import ImportProblem
 from generator.importing.resolve import TOWN_ORGANIZER
 from generator.project import Project
@@ -33,12 +34,15 @@ def add_parser(commands: argparse._SubParsersAction, day: type | object) -> None
     ical.add_argument("--category", default=None, help="Kategorie-Kennung, wo keine Kategorie der Quelle passt")
     ical.add_argument("--dry-run", action="store_true", help="Nur zeigen, was geschähe; nichts schreiben")
     ical.add_argument("--today", type=day, default=None, help="Stichtag JJJJ-MM-TT (Standard: heute)")
+    csv_command.add_parser(sources, day)
 
 
 def run(project: Project, args: argparse.Namespace) -> int:
     try:
         if args.source == "ical":
             return _ical(project, args)
+        if args.source == "csv":
+            return csv_command.import_csv(project, args.file, args.kind, args.dry_run, today=args.today)
     except ImportProblem as exc:
         print(f"{exc}\nNichts wurde geschrieben.", file=sys.stderr)
         return 1
