@@ -55,6 +55,10 @@ def _parser() -> argparse.ArgumentParser:
     init = commands.add_parser("init", help="Das Portal einer weiteren Kommune in einem neuen Ordner anlegen")
     init.add_argument("dir", type=Path, help="neuer oder leerer Ordner")
     init.add_argument("--today", type=_date, default=None, help="Stichtag für die Beispieltermine (JJJJ-MM-TT)")
+    town_files = commands.add_parser(
+        "town-files", help="Issue-Formulare und Anleitung aus content/town.yml neu schreiben (Auswahllisten, Links)"
+    )
+    town_files.add_argument("--check", action="store_true", help="Nur prüfen, ob die Dateien aktuell sind")
     report_cli.add_parser(commands)
     submission_cli.add_parser(commands)
     return parser
@@ -82,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
         from generator.init import run_init
 
         return run_init(args.dir.resolve(), args.today)
+    if args.command == "town-files":
+        from generator.town_files import write_town_files
+
+        return write_town_files(project, check=args.check)
     if args.command == report_cli.COMMAND:
         return report_cli.run(project, args)
     if args.command == submission_cli.COMMAND:
