@@ -124,7 +124,7 @@ def _slug(value: Any) -> str:
     if not isinstance(value, str) or not _SLUG_RE.match(value):
         raise error(
             f"„{value}“ ist keine gültige Kennung. Kennungen bestehen nur aus Kleinbuchstaben "
-            "a–z, Ziffern und Bindestrichen, z. B. „heimatverein-herzberg“ (ä → ae, ß → ss)."
+            "a–z, Ziffern und Bindestrichen, z. B. „foerderverein-freibad“ (ä → ae, ö → oe, ß → ss)."
         )
     return value
 
@@ -598,7 +598,7 @@ class Accessibility(ContentModel):
 class Address(ContentModel):
     street: Text = Field(title="Straße und Hausnummer", examples=["Markt 1"])
     postcode: Postcode = Field(title="Postleitzahl", examples=["04916"])
-    city: Text = Field(title="Ort", examples=["Herzberg (Elster)"])
+    city: Text = Field(title="Ort", examples=["Musterstadt"])
 
 
 class Contact(ContentModel):

@@ -171,7 +171,7 @@ EVENT = FormLayout(
                     empty="Bitte wählen",
                     other="Ein anderer Ort (nicht in der Liste)",
                     required=True,
-                    hint="Die meisten Orte in Herzberg und den Ortsteilen stehen in der Liste.",
+                    hint="Die meisten Orte der Kommune und ihrer Ortsteile stehen in der Liste.",
                 ),
             ),
         ),
@@ -260,7 +260,7 @@ CLUB = FormLayout(
         Group(
             "Der Verein",
             (
-                Field("name", hint="Vollständig, z. B. „Heimatverein Herzberg e. V.“"),
+                Field("name", hint="Vollständig, z. B. „Förderverein Freibad e. V.“"),
                 Field("short_name", hint="Freiwillig. Ein kürzerer Name für Listen, z. B. „Heimatverein“."),
                 Field("category", widget="checkboxes", label="Bereich", choices="categories", hint="Mindestens einer."),
                 Field(
