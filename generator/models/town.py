@@ -21,6 +21,7 @@ from generator.models.common import (
     Text,
     TextList,
     TimeOfDay,
+    YesNo,
     error,
 )
 from generator.models.districts import OUTSIDE, DistrictFinder, words
@@ -150,6 +151,12 @@ class Town(ContentModel):
         title="Projekt auf GitHub",
         description="Adresse des öffentlichen Projekts mit den Inhalten, z. B. https://github.com/stadt/engagiert. "
         "Ist sie angegeben, bieten die Formulare „… melden“ an, den Eintrag als GitHub-Issue einzureichen.",
+    )
+    demo: YesNo = Field(
+        False,
+        title="Beispielportal",
+        description="ja: Die Inhalte sind erfundene Beispiele. Jede Seite sagt das, und Platzhalter wie example.org "
+        "sind beim Veröffentlichen kein Fehler. Eine echte Kommune lässt die Zeile weg.",
     )
     organizer_name: Text = Field(
         title="Veranstalter ohne Verein",
