@@ -3,7 +3,7 @@
 A new town starts from a template full of them (`generator/scaffold/`), and they must not go
 online. When the site is checked or built for publishing (`--publish`, or CI on the default
 branch: `generator/publish_mode.py`) each one is a located problem and the run fails; otherwise
-they are a notice. A demo portal (`demo: ja` in town.yml, as the bundled Herzberg sample with its
+they are a notice. A demo portal (`demo: ja` in town.yml, as the bundled sample with its
 invented clubs on example.org) is invented on purpose: there they stay a notice when publishing.
 
 What counts as a placeholder, line by line (YAML comments are skipped, except for the marker):
