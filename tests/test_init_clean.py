@@ -153,7 +153,7 @@ def test_the_demo_sample_publishes_and_says_on_every_page_that_it_is_invented(sa
     assert "Hinweis: Beispielportal („demo: ja“ in content/town.yml)" in out
     for page in ("index.html", "vereine/index.html", "impressum/index.html", "veranstaltungen/index.html"):
         html = (sample_site / page).read_text(encoding="utf-8")
-        assert "<strong>Beispielportal:</strong> Vereine, Termine und Adressen sind erfunden." in html, page
+        assert "<strong>Beispielportal:</strong> alle Inhalte sind erfunden." in html, page
 
 
 def test_scan_skips_comments_and_reports_an_address_once() -> None:
