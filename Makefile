@@ -17,6 +17,7 @@ test: setup $(NODE_STAMP)
 	$(PY) -m ruff check generator tests bench
 	$(PY) -m ruff format --check generator tests bench
 	$(PY) -m generator schema --check
+	$(PY) -m generator town-files --check
 	$(PY) -m pytest -n 2
 
 setup: $(STAMP)

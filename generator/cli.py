@@ -16,8 +16,10 @@ from generator import ci_output
 from generator.content import load_site
 from generator.importing import cli as import_cli
 from generator.project import Project
+from generator.publish_mode import publishing
 from generator.report import cli as report_cli
 from generator.submissions import cli as submission_cli
+from generator.validate.placeholders import check_placeholders
 
 
 def _date(text: str) -> date:
@@ -25,6 +27,12 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"„{text}“ ist kein Datum im Format JJJJ-MM-TT") from None
+
+
+_PUBLISH_HELP = (
+    "Für die Veröffentlichung: Platzhalter aus der Vorlage (Musterstadt, example.org, BEISPIEL) sind Fehler "
+    "(in CI auf dem Hauptzweig automatisch)"
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
         "--summary", type=Path, default=None, help="Zusammenfassung in Markdown anhängen (z. B. $GITHUB_STEP_SUMMARY)"
     )
     check.add_argument("--codequality", type=Path, default=None, help="Code-Quality-Bericht für GitLab (JSON)")
+    check.add_argument("--publish", action="store_true", help=_PUBLISH_HELP)
     build = commands.add_parser("build", help="Die ganze Seite bauen")
     build.add_argument("--out", type=Path, required=True, help="Zielordner der fertigen Seite")
     build.add_argument("--today", type=_date, default=None, help="Stichtag JJJJ-MM-TT (für reproduzierbare Builds)")
@@ -46,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
         help="Zwischenspeicher des letzten Builds: nur Geändertes wird neu erzeugt (Standard: build/cache)",
     )
     build.add_argument("--no-cache", action="store_true", help="Alles neu erzeugen, ohne Zwischenspeicher")
+    build.add_argument("--publish", action="store_true", help=_PUBLISH_HELP)
     serve = commands.add_parser("serve", help="Bauen, unter http://127.0.0.1:8000 zeigen, bei Änderungen neu bauen")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
@@ -56,6 +66,10 @@ def _parser() -> argparse.ArgumentParser:
     init = commands.add_parser("init", help="Das Portal einer weiteren Kommune in einem neuen Ordner anlegen")
     init.add_argument("dir", type=Path, help="neuer oder leerer Ordner")
     init.add_argument("--today", type=_date, default=None, help="Stichtag für die Beispieltermine (JJJJ-MM-TT)")
+    town_files = commands.add_parser(
+        "town-files", help="Issue-Formulare und Anleitung aus content/town.yml neu schreiben (Auswahllisten, Links)"
+    )
+    town_files.add_argument("--check", action="store_true", help="Nur prüfen, ob die Dateien aktuell sind")
     report_cli.add_parser(commands)
     submission_cli.add_parser(commands)
     import_cli.add_parser(commands, _date)
@@ -66,12 +80,13 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     project = Project(args.root.resolve())
     if args.command == "validate":
-        return validate(project, args.summary, args.codequality)
+        return validate(project, args.summary, args.codequality, publishing(args.publish, os.environ))
     if args.command == "build":
         from generator.build.publish import build_site
 
         cache = None if args.no_cache else (args.cache or project.root / "build" / "cache").resolve()
-        return build_site(project, args.out.resolve(), args.today, cache_dir=cache)
+        publish = publishing(args.publish, os.environ)
+        return build_site(project, args.out.resolve(), args.today, cache_dir=cache, publish=publish)
     if args.command == "serve":
         from generator.serve import serve
 
@@ -84,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
         from generator.init import run_init
 
         return run_init(args.dir.resolve(), args.today)
+    if args.command == "town-files":
+        from generator.town_files import write_town_files
+
+        return write_town_files(project, check=args.check)
     if args.command == report_cli.COMMAND:
         return report_cli.run(project, args)
     if args.command == submission_cli.COMMAND:
@@ -93,14 +112,24 @@ def main(argv: list[str] | None = None) -> int:
     return 2  # pragma: no cover - argparse enforces the choices
 
 
-def validate(project: Project, summary: Path | None = None, codequality: Path | None = None) -> int:
-    """Check all content; optionally also write a Markdown summary and a GitLab code-quality report."""
+def validate(
+    project: Project, summary: Path | None = None, codequality: Path | None = None, publish: bool = False
+) -> int:
+    """Check all content; optionally also write a Markdown summary and a GitLab code-quality report.
+
+    ``publish``: placeholders of the template are errors (`validate/placeholders.py`), else a notice."""
     started = time.perf_counter()
     site, report = load_site(project)
+    placeholders = check_placeholders(project, site.town.demo, publish) if site is not None else None
+    if placeholders is not None and placeholders.fails:
+        report.extend(placeholders.problems)
+        site = None
     if codequality is not None:
         ci_output.write_codequality(codequality, report)
     if site is None:
         report.print(sys.stderr)
+        if placeholders is not None and placeholders.fails:
+            placeholders.explain(sys.stderr)
         if summary is not None:
             ci_output.append_text(summary, ci_output.step_summary(report, ci_output.github_link_base(dict(os.environ))))
         return 1
@@ -111,6 +140,8 @@ def validate(project: Project, summary: Path | None = None, codequality: Path | 
         f"{len(site.pages)} Seiten geprüft"
     )
     print(f"Alles in Ordnung: {counts} ({elapsed:.2f} s).")
+    if placeholders is not None:
+        placeholders.print_notice(sys.stdout)
     if summary is not None:
         ci_output.append_text(summary, ci_output.success_summary(counts + "."))
     return 0

@@ -10,8 +10,13 @@ exist: their test jobs call `.ci/run`, i.e. `make test`, which in a town validat
 schemas and builds) and, from `generator/scaffold/`, a town README, a Makefile
 without the development targets, and example content: `content/town.yml` with every placeholder
 marked `# ÄNDERN`, two clubs, two venues, three events (one a weekly series), one volunteer call
-and one page. Dates in the examples are counted from ``today``, so the new portal shows upcoming
-events right away.
+and one page, each marked `# BEISPIEL` (`validate --publish` refuses them). Dates in the examples
+are counted from ``today``, so the new portal shows upcoming events right away.
+
+Nothing of the town `init` runs from is carried over: the guide's examples are given the new
+town's names (`init_guide.py`), and the issue forms' choices, the template chooser's links and the
+guide's lists of ids are rendered from the new `town.yml` (`town_files.py`; after editing town.yml,
+`python -m generator town-files` renders them again).
 """
 
 from __future__ import annotations
@@ -22,8 +27,11 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+from generator.init_guide import guide_for
 from generator.models.weekdays import RFC_CODES
+from generator.project import Project
 from generator.schema import render_schemas
+from generator.town_files import GUIDE, load_town, render_town_files
 
 SOURCE = Path(__file__).resolve().parents[1]
 """The project this generator runs from; its files are copied."""
@@ -69,10 +77,6 @@ def init_town(target: Path, today: date, source: Path = SOURCE) -> list[str]:
         else:
             shutil.copy2(origin, target / name)
     _copy_publishing(source, target)
-    guide = source / "docs" / "inhalte.md"
-    if guide.is_file():
-        (target / "docs").mkdir()
-        shutil.copy2(guide, target / "docs" / "inhalte.md")
     (target / "schemas").mkdir()
     for name, text in render_schemas().items():
         (target / "schemas" / name).write_text(text, encoding="utf-8")
@@ -85,7 +89,23 @@ def init_town(target: Path, today: date, source: Path = SOURCE) -> list[str]:
         destination.parent.mkdir(parents=True, exist_ok=True)
         text = _PLACEHOLDER.sub(lambda match: values[match.group(1)], file.read_text(encoding="utf-8"))
         destination.write_text(text, encoding="utf-8")
+    _name_the_new_town(source, target)
     return sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file())
+
+
+def _name_the_new_town(source: Path, target: Path) -> None:
+    """The guide with the new town's names in its examples, and every file `town-files` renders from town.yml."""
+    project = Project(target)
+    town = load_town(project)
+    guide = source / GUIDE
+    if guide.is_file():
+        text = guide.read_text(encoding="utf-8")
+        if Project(source).town_file.is_file():
+            text = guide_for(text, load_town(Project(source)), town)
+        (target / GUIDE).parent.mkdir(exist_ok=True)
+        (target / GUIDE).write_text(text, encoding="utf-8")
+    for path, text in render_town_files(project, town).items():
+        (target / path).write_text(text, encoding="utf-8")
 
 
 def _copy_publishing(source: Path, target: Path) -> None:

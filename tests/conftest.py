@@ -21,6 +21,7 @@ from generator.content import load_site
 from generator.models.site import Site
 from generator.problems import ProblemReport
 from generator.project import Project
+from generator.publish_mode import VARIABLES as PUBLISH_VARIABLES
 
 DATA_DIR = Path(__file__).parent / "data"
 PREFIX_MARK = " ..."
@@ -113,3 +114,11 @@ def markup_unchecked():
     """HTML in texts passes validation, for tests of the renderer's own escaping."""
     with _markup_unchecked():
         yield
+
+
+@pytest.fixture(autouse=True)
+def _not_publishing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CI on the default branch switches on publishing mode (`generator/publish_mode.py`); tests ask for it
+    themselves, so the suite checks the same on a branch and on main."""
+    for name in PUBLISH_VARIABLES:
+        monkeypatch.delenv(name, raising=False)

@@ -45,7 +45,10 @@ def test_valid_project_exits_0_with_a_summary(project, capsys) -> None:
     assert (code, err) == (0, "")
     assert re.fullmatch(
         r"Alles in Ordnung: 1 Vereine, 2 Veranstaltungen, 2 Orte, 0 Engagement-Angebote, 0 Seiten geprüft "
-        r"\(\d+\.\d\d s\)\.\n",
+        r"\(\d+\.\d\d s\)\.\n"
+        r"Hinweis: content/town\.yml:4:11: „https://engagiert\.example\.org/“ ist eine Beispieladresse .*\n"
+        r"Hinweis: content/town\.yml:24:10: „stadt@example\.org“ ist eine Beispieladresse .*\n"
+        r"Hinweis: 2 Platzhalter aus der Vorlage in 1 Datei\. Vor dem Veröffentlichen ersetzen: .*\n",
         out,
     )
 

@@ -29,6 +29,7 @@ from generator.outputs.search.pagefind import SearchIndexError
 from generator.problems import ProblemReport, exception_summary
 from generator.progress import Progress
 from generator.project import Project
+from generator.validate.placeholders import check_placeholders
 
 
 def build_site(
@@ -37,10 +38,13 @@ def build_site(
     today: date | None = None,
     progress: Progress | None = None,
     cache_dir: Path | None = None,
+    publish: bool = False,
 ) -> int:
-    """CLI entry: returns the exit code (130 after Ctrl+C, as shells report it)."""
+    """CLI entry: returns the exit code (130 after Ctrl+C, as shells report it).
+
+    ``publish``: the site goes online; placeholders of the template stop the build (`validate/placeholders.py`)."""
     try:
-        return _build(project, out, today, progress, cache_dir)
+        return _build(project, out, today, progress, cache_dir, for_publishing=publish)
     except KeyboardInterrupt:
         print(
             "\nAbgebrochen (Strg+C). Die Seite wurde nicht gebaut; die bisherige Fassung bleibt unverändert.",
@@ -49,15 +53,26 @@ def build_site(
         return 130
 
 
-def _build(project: Project, out: Path, today: date | None, progress: Progress | None, cache_dir: Path | None) -> int:
+def _build(
+    project: Project,
+    out: Path,
+    today: date | None,
+    progress: Progress | None,
+    cache_dir: Path | None,
+    for_publishing: bool,
+) -> int:
     started = time.perf_counter()
     progress = progress or Progress()
     cache = BuildCache.open(cache_dir) if cache_dir is not None else None
     try:
         with progress.stage("Inhalte prüfen"):
             site, report = load_cached(project, cache)
-        if site is None:
-            report.print(sys.stderr)
+            placeholders = check_placeholders(project, site.town.demo, for_publishing) if site is not None else None
+        if site is None or (placeholders is not None and placeholders.fails):
+            if placeholders is not None:
+                placeholders.print_failure(sys.stderr)
+            else:
+                report.print(sys.stderr)
             print("Die Seite wurde nicht gebaut; die bisherige Fassung bleibt unverändert.", file=sys.stderr)
             return 1
         today = today or datetime.now(site.town.zone).date()
@@ -85,6 +100,8 @@ def _build(project: Project, out: Path, today: date | None, progress: Progress |
     seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
     print(f"Seite gebaut in {out} ({seconds} s, Stichtag {today.isoformat()}): {progress.summary()}.")
     print(f"Geschrieben: {summary}.")
+    if placeholders is not None:
+        placeholders.print_notice(sys.stdout)
     return 0
 
 

@@ -131,7 +131,7 @@ def read_postcode(text: str) -> str:
 
 
 def split_postcode_city(text: str) -> tuple[str | None, str]:
-    """„04916 Herzberg (Elster)“ → ("04916", "Herzberg (Elster)"); no postcode in front → (None, text)."""
+    """„01234 Musterstadt“ → ("01234", "Musterstadt"); no postcode in front → (None, text)."""
     match = re.fullmatch(r"\s*(\d{4,5})\s+(.+?)\s*", text)
     if match is None:
         return None, text.strip()

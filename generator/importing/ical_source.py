@@ -726,7 +726,7 @@ def _as_list(value: Any) -> list[Any]:
 
 
 def _place_from_text(text: str) -> dict[str, Any]:
-    """'Haus II, Markt 1, 04916 Herzberg (Elster), Deutschland' → name, street, postcode, city."""
+    """'Haus II, Markt 1, 01234 Musterstadt, Deutschland' → name, street, postcode, city."""
     parts = [part.strip() for part in re.split(r"[,\n]", text) if part.strip()]
     parts = [part for part in parts if part.casefold() not in _COUNTRIES]
     place: dict[str, Any] = {}

@@ -1,6 +1,6 @@
 """Match the places and organisers a source names to the project's venues and clubs.
 
-A source writes names as it has them ("Haus II, Markt 1, 04916 Herzberg"; "Heimatverein Herzberg
+A source writes names as it has them ("Haus II, Markt 1, 01234 Musterstadt"; "Heimatverein Musterstadt
 e.V."). A name becomes a venue or club id only when the match is certain: equal after
 normalising (case, umlauts and ß, "e. V." and punctuation ignored), the same street and city, or
 so close that no other record comes near (a typo). Everything else is kept as the source has
@@ -35,7 +35,7 @@ _STREET_WORDS = ((re.compile(r"str(?:\.|asse\b|aße\b)"), "strasse"), (re.compil
 def normalise(text: str) -> str:
     """The form names are compared in: lower case, umlauts folded, legal forms and punctuation gone.
 
-    'Heimatverein Herzberg e. V.' → 'heimatverein herzberg'; 'Gemeindehaus am Kirchplatz' and
+    'Heimatverein Musterstadt e. V.' → 'heimatverein musterstadt'; 'Gemeindehaus am Kirchplatz' and
     'Gemeindehaus Am Kirchplatz!' are equal."""
     value = text.casefold()
     for umlaut, folded in _FOLDS:
@@ -57,13 +57,13 @@ def normalise_street(text: str) -> str:
 
 
 def _city(text: str | None) -> str:
-    """'Herzberg (Elster)' and 'Herzberg/Elster' compare equal; a missing city matches any."""
+    """'Musterstadt (Elster)' and 'Musterstadt/Elster' compare equal; a missing city matches any."""
     return re.sub(r"[^a-z0-9]+", "", normalise(text or ""))
 
 
 def variants(name: str, town_words: frozenset[str]) -> list[str]:
     """The forms a name is recognised by: normalised; without a bracketed addition ('Haus II
-    (Anlaufstelle Engagement)' → 'haus ii'); without the town's name ('Marktplatz Herzberg' →
+    (Anlaufstelle Engagement)' → 'haus ii'); without the town's name ('Marktplatz Musterstadt' →
     'marktplatz')."""
     found = [normalise(name)]
     bare = re.sub(r"\([^)]*\)", " ", name)
@@ -119,14 +119,12 @@ class Directory:
         ambiguous = set()
         for club_id, record in sorted(site.clubs.items()):
             club = record.data
-            for name in (club.name, getattr(club, "short_name", None)):
+            for name in (club.name, club.short_name):
                 for form in variants(name, town_words) if name else ():
                     _add_unique(directory.club_names, ambiguous, form, club_id)
-            contacts = club.contact if isinstance(club.contact, list) else [club.contact]
-            for contact in contacts:
-                email = getattr(contact, "email", None)
-                if email:
-                    directory.club_emails.setdefault(str(email).casefold(), club_id)
+            for contact in club.contacts:
+                if contact.email:
+                    directory.club_emails.setdefault(contact.email.casefold(), club_id)
         directory.town_names = {normalise(site.town.organizer_name), normalise(site.town.name)}
         return directory
 

@@ -34,7 +34,7 @@ class Membership(ContentModel):
 class Club(ContentModel):
     """`content/clubs/<id>.yml`."""
 
-    name: Text = Field(title="Name", examples=["Heimatverein Herzberg e. V."])
+    name: Text = Field(title="Name", examples=["Heimatverein Musterstadt e. V."])
     short_name: str | None = Field(None, title="Kurzname", examples=["Heimatverein"])
     category: SlugList = Field(
         title="Kategorie",

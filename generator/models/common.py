@@ -125,7 +125,7 @@ def _slug(value: Any) -> str:
     if not isinstance(value, str) or not _SLUG_RE.match(value):
         raise error(
             f"„{value}“ ist keine gültige Kennung. Kennungen bestehen nur aus Kleinbuchstaben "
-            "a–z, Ziffern und Bindestrichen, z. B. „heimatverein-herzberg“ (ä → ae, ß → ss)."
+            "a–z, Ziffern und Bindestrichen, z. B. „foerderverein-freibad“ (ä → ae, ö → oe, ß → ss)."
         )
     return value
 
@@ -636,7 +636,7 @@ class Accessibility(ContentModel):
 
 
 def address_line(street: str | None, postcode: str | None, city: str | None) -> str:
-    """ "Markt 1, 04916 Herzberg (Elster)", leaving out what is not written ("Herzberg (Elster)")."""
+    """ "Markt 1, 01234 Musterstadt", leaving out what is not written ("Musterstadt")."""
     town = " ".join(part for part in (postcode, city) if part)
     return ", ".join(part for part in (street, town) if part)
 
@@ -646,7 +646,7 @@ class Address(ContentModel):
 
     street: Text | None = Field(None, title="Straße und Hausnummer", examples=["Markt 1"])
     postcode: Postcode | None = Field(None, title="Postleitzahl", examples=["04916"])
-    city: Text = Field(title="Ort", examples=["Herzberg (Elster)"])
+    city: Text = Field(title="Ort", examples=["Musterstadt"])
 
     @property
     def line(self) -> str:

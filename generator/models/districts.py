@@ -1,20 +1,20 @@
 """Which Ortsteil (district) a place lies in: as written, or found in its city, name or postcode.
 
-A venue or a one-off `location` may name its district (`district: arnsnesta`). When it does
+A venue or a one-off `location` may name its district (`district: nachbardorf`). When it does
 not, the district is read off the place itself, because volunteers write what they see on the
-letterbox: "Herzberg (Elster) OT Arnsnesta", "Dorfanger Arnsnesta". A wrong district hides an
+letterbox: "Musterstadt OT Nachbardorf", "Dorfanger Nachbardorf". A wrong district hides an
 event from the people who look for it, so a district is taken only when exactly one fits:
 
-1. the city names a district ("… OT Arnsnesta", "Arnsnesta");
+1. the city names a district ("… OT Nachbardorf", "Nachbardorf");
 2. the name of the place, or a part of it between commas, dashes or brackets, ends with a
-   district's name ("Dorfkirche Fermerswalde", "Orchideenwiese bei Mahdel"): in the middle of a
+   district's name ("Dorfkirche Nachbardorf", "Orchideenwiese bei Oberdorf"): in the middle of a
    name, "Zentrum" or "Mitte" is more often a noun ("Zentrum für Kunst");
 3. the postcode belongs to exactly one district (`postcodes` in town.yml), when the city is just
    the town's (or none);
-4. the city is just the town's name ("Herzberg (Elster)", or no city at all) and the city or the
-   name says the town's name, and one district is called that way ("Herzberg (Kernstadt)", or
+4. the city is just the town's name ("Musterstadt", or no city at all) and the city or the
+   name says the town's name, and one district is called that way ("Musterstadt (Kernstadt)", or
    `names: [Teststadt]` for a district "Mitte"). A city that says more than the town's name
-   ("Herzberg (Elster) OT Arnsnest", a typo) is never read as the core town.
+   ("Musterstadt OT Nachbardrof", a typo) is never read as the core town.
 
 A district's names are its label, its label without a bracketed addition, its id and the
 `names` listed in town.yml; they are compared word by word after lowercasing and ä → ae, so
@@ -93,7 +93,7 @@ class DistrictFinder:
                 name_words = words(name)
                 if not name_words:
                     continue
-                # "Herzberg" alone says "somewhere in the town" unless nothing more precise is written
+                # "Musterstadt" alone says "somewhere in the town" unless nothing more precise is written
                 target = self._weak if set(name_words) <= town else self._strong
                 target.append((name_words, term.id))
             for postcode in term.postcodes:
@@ -114,7 +114,7 @@ class DistrictFinder:
         """The district of a place (see the module's docstring for the order of the steps)."""
         if written:
             return Finding(written, "written")
-        # "Herzberg (Elster) OT Arnsnest" (a typo) or "Markkleeberg" says more than "the town": never
+        # "Musterstadt OT Nachbardrof" (a typo) or "Markkleeberg" says more than "the town": never
         # read it as the core town, nor go by a postcode another town may share
         just_the_town = not city or set(words(city)) <= self._town_words
         by_postcode = set(self._postcodes.get(postcode or "", ()))

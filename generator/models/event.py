@@ -91,7 +91,7 @@ class Place(ContentModel):
 
     @property
     def address_line(self) -> str:
-        """ "Waldstraße 3, 04916 Herzberg (Elster)", or as much of it as is written."""
+        """ "Waldstraße 3, 01234 Musterstadt", or as much of it as is written."""
         return address_line(self.street, self.postcode, self.city)
 
 

@@ -27,7 +27,7 @@ TOWN_ORGANIZER = "stadt"
 class NamedOrganizer(ContentModel):
     """An organisation that has no entry in the club directory."""
 
-    name: Text = Field(title="Name der Einrichtung", examples=["Evangelische Grundschule Herzberg"])
+    name: Text = Field(title="Name der Einrichtung", examples=["Evangelische Grundschule Musterstadt"])
     website: HttpUrl | None = Field(None, title="Webseite")
     email: Email | None = Field(None, title="E-Mail")
     phone: Phone | None = Field(None, title="Telefon")

@@ -9,7 +9,7 @@ from pydantic import AfterValidator, Field, WithJsonSchema
 from generator.models.common import ContentModel, PositiveInt, SlugList, Text, TextList, error
 
 MENU_TITLE_LIMIT = 25
-"""Characters of a page's name in the main menu: with Herzberg's sections, nine entries stay on one
+"""Characters of a page's name in the main menu: with the bundled sample's sections, nine entries stay on one
 row at 1280 px (the menu wraps to a second row, never out of sight, when a town needs more)."""
 
 

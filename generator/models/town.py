@@ -1,4 +1,4 @@
-"""The town configuration: everything that makes the portal Herzberg's and not another town's."""
+"""The town configuration: everything that makes the portal this town's and not another's."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from generator.models.common import (
     Text,
     TextList,
     TimeOfDay,
+    YesNo,
     error,
 )
 from generator.models.districts import OUTSIDE, DistrictFinder, words
@@ -107,7 +108,7 @@ class Person(ContentModel):
 class Legal(ContentModel):
     """Data for Impressum, Datenschutzerklärung and Erklärung zur Barrierefreiheit."""
 
-    publisher: Text = Field(title="Herausgeber", examples=["Stadt Herzberg (Elster)"])
+    publisher: Text = Field(title="Herausgeber", examples=["Stadt Musterstadt"])
     address: PostalAddress = Field(title="Anschrift des Herausgebers")
     represented_by: Text = Field(title="Vertreten durch", examples=["Die Bürgermeisterin / der Bürgermeister"])
     email: Email = Field(title="E-Mail")
@@ -131,8 +132,8 @@ class Legal(ContentModel):
 class Town(ContentModel):
     """`content/town.yml`: one file for everything town-specific."""
 
-    name: Text = Field(title="Name der Kommune", examples=["Herzberg (Elster)"])
-    portal_name: Text = Field(title="Name des Portals", examples=["Engagiert in Herzberg"])
+    name: Text = Field(title="Name der Kommune", examples=["Musterstadt"])
+    portal_name: Text = Field(title="Name des Portals", examples=["Engagiert in Musterstadt"])
     tagline: str | None = Field(None, title="Untertitel")
     site_url: Annotated[HttpUrl, AfterValidator(_site_url)] = Field(
         title="Adresse der Seite", description="Öffentliche Adresse des Portals, z. B. https://engagiert.example.org/."
@@ -151,11 +152,17 @@ class Town(ContentModel):
         description="Adresse des öffentlichen Projekts mit den Inhalten, z. B. https://github.com/stadt/engagiert. "
         "Ist sie angegeben, bieten die Formulare „… melden“ an, den Eintrag als GitHub-Issue einzureichen.",
     )
+    demo: YesNo = Field(
+        False,
+        title="Beispielportal",
+        description="ja: Die Inhalte sind erfundene Beispiele. Jede Seite sagt das, und Platzhalter wie example.org "
+        "sind beim Veröffentlichen kein Fehler. Eine echte Kommune lässt die Zeile weg.",
+    )
     organizer_name: Text = Field(
         title="Name der Stadt als Veranstalter",
         description="Wie die Stadt genannt wird, wenn sie einlädt (bei Terminen „organizer: stadt“) "
         "oder ein Engagement-Angebot keinen Verein nennt.",
-        examples=["Stadt Herzberg (Elster)"],
+        examples=["Stadt Musterstadt"],
     )
     categories: list[Term] = Field(title="Kategorien", min_length=1)
     districts: list[District] = Field(title="Ortsteile", min_length=1)
@@ -210,8 +217,8 @@ class Town(ContentModel):
         """The stable suffix of every calendar UID: the site's host, preceded by the folders of its
         address in reverse, so that towns sharing a host get different UIDs.
 
-        `https://kreis.github.io/herzberg/` → `herzberg.kreis.github.io`; a site at the root of its
-        host keeps the host name alone (`engagiert-herzberg.example.org`). UIDs must never change
+        `https://kreis.github.io/musterstadt/` → `musterstadt.kreis.github.io`; a site at the root of its
+        host keeps the host name alone (`engagiert-musterstadt.example.org`). UIDs must never change
         once calendars subscribe (a changed UID is a new event: every date would appear twice), and
         two towns under one host must never share one (a calendar app showing both feeds keeps one
         `repair-cafe@…` series and drops the other town's)."""

@@ -69,5 +69,5 @@ class Venue(ContentModel):
 
     @property
     def address_line(self) -> str:
-        """ "Markt 1, 04916 Herzberg (Elster)"; "" without an address."""
+        """ "Markt 1, 01234 Musterstadt"; "" without an address."""
         return self.address.line if self.address else ""

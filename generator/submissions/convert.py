@@ -175,7 +175,7 @@ def _record_id(text: str, content: ProjectContent, kind: str) -> str:
     by_name = content.names(kind)
     if key in by_name:
         return by_name[key]
-    # "Marktplatz" for "Marktplatz Herzberg", "Haus II" for "Haus II (Anlaufstelle Engagement)"
+    # "Marktplatz" for "Marktplatz Musterstadt", "Haus II" for "Haus II (Anlaufstelle Engagement)"
     starting = {record for name, record in by_name.items() if name.startswith(key + " ")}
     if len(starting) == 1:
         return starting.pop()

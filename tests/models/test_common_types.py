@@ -108,7 +108,7 @@ def test_accepted(kind: Any, value: Any, expected: Any) -> None:
 _NO_LINK = "ist kein erlaubter Link. Nur Adressen, die mit https:// oder http:// beginnen, sind erlaubt, z. B. https://www.example.org/."
 _ID_RULE = (
     "ist keine gültige Kennung. Kennungen bestehen nur aus Kleinbuchstaben a–z, Ziffern und Bindestrichen, "
-    "z. B. „heimatverein-herzberg“ (ä → ae, ß → ss)."
+    "z. B. „foerderverein-freibad“ (ä → ae, ö → oe, ß → ss)."
 )
 _TIMEPOINT = (
     "ist kein gültiger Zeitpunkt. Schreiben Sie JJJJ-MM-TT HH:MM, z. B. 2027-05-21 15:00, oder nur JJJJ-MM-TT "

@@ -158,8 +158,11 @@
   function headerBottom() {
     var header = document.querySelector(".md-header");
     if (!header) return 0;
-    var position = window.getComputedStyle(header).position;
-    if (position !== "sticky" && position !== "fixed") return 0;
+    var style = window.getComputedStyle(header);
+    if (style.position !== "sticky" && style.position !== "fixed") return 0;
+    /* Where the header's bottom is once the page has scrolled: a sticky header below a banner
+       (town.yml demo: ja) is not stuck yet at the top of the page. */
+    if (style.position === "sticky") return (parseFloat(style.top) || 0) + header.getBoundingClientRect().height;
     return Math.max(0, header.getBoundingClientRect().bottom);
   }
 

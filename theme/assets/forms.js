@@ -1313,7 +1313,7 @@
     var lines = [(editing ? layout.summary_title_edit : layout.summary_title) + ": " + (getPath(data, layout.id_from) || "")];
     layout.summary.forEach(function (line) {
       var parts = line[1].map(function (path) { return readableValue(path, getPath(data, path), data); }).filter(Boolean);
-      // "04916, Herzberg" reads as an address written "04916 Herzberg"
+      // "01234, Musterstadt" reads as an address written "01234 Musterstadt"
       var text = parts.reduce(function (all, part, i) {
         return i === 0 ? part : all + (/^\d{5}$/.test(parts[i - 1]) ? " " : ", ") + part;
       }, "");

@@ -3,8 +3,8 @@
 Excel's rules: UTF-8 only with a byte-order mark (else "Ã¼" instead of "ü"), `;` as separator
 (German locale; a comma is the decimal sign), CRLF line ends, fields with `;`, `"` or line breaks
 in double quotes with inner quotes doubled. Two more traps are avoided: a postcode alone in a
-column loses its leading zero (04916 → 4916), so it shares a column with the town ("04916
-Herzberg (Elster)"); and a cell starting with = + - @ would be run as a formula (CSV injection),
+column loses its leading zero (01234 → 1234), so it shares a column with the town ("01234
+Musterstadt"); and a cell starting with = + - @ would be run as a formula (CSV injection),
 so such text gets a leading apostrophe.
 """
 

@@ -55,6 +55,7 @@ def _build(mkdocs_file: Path, docs_dir: Path, site_dir: Path, town: Town, nav: l
             site_description=str(escape(town.tagline or "")),
             nav=[{str(escape(entry.title)): source_file(entry.url)} for entry in nav],
         )
+        config["extra"]["demo"] = town.demo  # theme/overrides/main.html: the notice on every page
         mkdocs_build(config)
     except (Abort, ConfigurationError) as exc:
         raise MkDocsError(str(exc)) from exc

@@ -2,7 +2,7 @@
 
 The body is finished HTML (contributor text already rendered and sanitised). MkDocs never
 parses it: MkDocs builds the page from a Markdown file whose body is only ``PLACEHOLDER``,
-and the body replaces the placeholder afterwards (`shells.py`). Measured on the Herzberg
+and the body replaces the placeholder afterwards (`shells.py`). Measured on the bundled
 sample, letting Python-Markdown parse our finished HTML cost 2.9 s of a 7 s MkDocs run.
 The ``meta`` header carries what the theme puts into <head>: title, description, JSON-LD,
 Open Graph.

@@ -12,7 +12,7 @@ what the record is, when and where:
 - an event: its next date and place — ``Nächster Termin: Mi., 9. Dezember 2026, 19:00–21:00 Uhr ·
   Gemeindehaus`` for a series, the date alone for a single event, ``Abgesagt: …`` when every
   coming date is cancelled, ``Hat stattgefunden: …`` once it is over;
-- a club: its Ortsteil and its areas (``Herzberg (Kernstadt) · Musik und Chor``);
+- a club: its Ortsteil and its areas (``Musterstadt (Kernstadt) · Musik und Chor``);
 - a venue: its address;
 - a call to take part: who asks and how much time it takes.
 
@@ -29,7 +29,7 @@ So:
   ("Feuerwehr" → the Feuerwehr clubs before the Feuerwehrgerätehaus);
 - ``title`` weighs 3, not Pagefind's 5: Pagefind counts each different word that starts with the
   query once more, coverage included, so "Chorprobe des Gemischten Chors" got 8× the title boost
-  of "Gemischter Chor Herzberg e. V." for "Chor" (Pagefind issue #1127);
+  of "Gemischter Chor Musterstadt e. V." for "Chor" (Pagefind issue #1127);
 - ``stichworte`` (an event's keywords) weighs 1: the editors' own words for what it is about;
 - every other fact weighs 0: it makes a record found, its title and text decide the order. A
   place or an organiser named on fifty event pages would otherwise push them above the club.

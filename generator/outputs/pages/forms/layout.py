@@ -184,7 +184,7 @@ EVENT = FormLayout(
         Group(
             "Die andere Einrichtung",
             (
-                Field("organizer.name", label="Name der Einrichtung", hint="z. B. „Evangelische Grundschule Herzberg“"),
+                Field("organizer.name", label="Name der Einrichtung", hint="z. B. „Grundschule am Markt“"),
                 Field(
                     "organizer.website",
                     label="Webseite der Einrichtung",
@@ -211,7 +211,7 @@ EVENT = FormLayout(
                     empty="Bitte wählen",
                     other="Ein anderer Ort (nicht in der Liste)",
                     required=True,
-                    hint="Die meisten Orte in Herzberg und den Ortsteilen stehen in der Liste.",
+                    hint="Die meisten Orte der Kommune und ihrer Ortsteile stehen in der Liste.",
                 ),
             ),
         ),
@@ -308,7 +308,7 @@ CLUB = FormLayout(
         Group(
             "Der Verein",
             (
-                Field("name", hint="Vollständig, z. B. „Heimatverein Herzberg e. V.“"),
+                Field("name", hint="Vollständig, z. B. „Förderverein Freibad e. V.“"),
                 Field("short_name", hint="Freiwillig. Ein kürzerer Name für Listen, z. B. „Heimatverein“."),
                 Field("category", widget="checkboxes", label="Bereich", choices="categories", hint="Mindestens einer."),
                 Field(
