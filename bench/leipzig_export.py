@@ -211,6 +211,11 @@ class Corpus:
         return Entity(iri)
 
 
+def _number(iri: str) -> str:
+    """The record's number in the old database: its IRI path (`Verein/ASG`, `Buergerverein/ASG`)."""
+    return iri.split("/Data/", 1)[-1]
+
+
 def _uid(iri: str) -> str:
     """`…/Data/Event/FBL.2013-03-18` → `Event-FBL.2013-03-18@leipzig-data.de`: the corpus has the
     same local name under `Event/` and `Events/` (4 events entered twice), as a CMS has two rows."""
@@ -294,6 +299,7 @@ def _csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
 def write_spreadsheets(corpus: Corpus, out: Path, weeks: int) -> None:
     club_rows = [
         [
+            _number(club.iri),
             club.name,
             "\n".join(club.categories),
             club.street,
@@ -307,10 +313,11 @@ def write_spreadsheets(corpus: Corpus, out: Path, weeks: int) -> None:
         ]
         for club in sorted(corpus.clubs.values(), key=lambda c: c.name.casefold())
     ]
-    header = ["Name", "Kategorie", "Straße", "PLZ", "Ort", "Ortsteil", "Webseite", "E-Mail", "Telefon"]
+    header = ["Nr.", "Name", "Kategorie", "Straße", "PLZ", "Ort", "Ortsteil", "Webseite", "E-Mail", "Telefon"]
     _csv(out / "vereine.csv", [*header, "Beschreibung"], club_rows)
     place_rows = [
         [
+            _number(place.iri),
             place.name,
             place.street,
             place.postcode,
@@ -322,7 +329,7 @@ def write_spreadsheets(corpus: Corpus, out: Path, weeks: int) -> None:
         ]
         for place in sorted(corpus.places.values(), key=lambda p: p.name.casefold())
     ]
-    header = ["Name", "Straße", "PLZ", "Ort", "Webseite", "E-Mail", "Telefon", "Beschreibung"]
+    header = ["Nr.", "Name", "Straße", "PLZ", "Ort", "Webseite", "E-Mail", "Telefon", "Beschreibung"]
     _csv(out / "orte.csv", header, place_rows)
     event_rows = []
     for event in sorted(corpus.events.values(), key=lambda e: e.iri):

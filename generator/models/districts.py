@@ -26,6 +26,10 @@ Zentrum für zeitgenössische Kunst" (04179), neither in the Ortsteil "Zentrum"
 (`bench/districts_real.py`). Nothing found: the validator asks for `district`, offering the
 districts that fitted (see `validate/references.py`).
 
+A town with a single district (one that does not divide itself into Ortsteile, or not yet: a
+city moving in with 400 places and no Ortsteil column) asks nothing: every place not marked
+`ausserhalb` lies in it — there is no other district it could be hidden from.
+
 `OUTSIDE` marks a place outside the town (an excursion): written, never guessed.
 """
 
@@ -114,6 +118,8 @@ class DistrictFinder:
         """The district of a place (see the module's docstring for the order of the steps)."""
         if written:
             return Finding(written, "written")
+        if len(self.districts) == 1:
+            return Finding(self.districts[0].id, "town")
         # "Musterstadt OT Nachbardrof" (a typo) or "Markkleeberg" says more than "the town": never
         # read it as the core town, nor go by a postcode another town may share
         just_the_town = not city or set(words(city)) <= self._town_words

@@ -117,3 +117,19 @@ def test_a_district_named_otherwise_than_the_town_needs_the_towns_name_among_its
 def test_words_ignore_case_umlauts_and_punctuation() -> None:
     assert words("Herzberg (Elster) OT Gräfendorf") == ("herzberg", "elster", "ot", "graefendorf")
     assert words("Straße-Nord, 2.") == ("strasse", "nord", "2")
+
+
+@pytest.mark.parametrize(
+    ("city", "name"),
+    [("Leipzig", "4rooms"), (None, "Cafe Grundmann"), ("Markkleeberg", "Kanupark"), (None, None)],
+)
+def test_a_town_with_one_district_asks_nothing(city: str | None, name: str | None) -> None:
+    """A city that does not divide itself (yet): every place lies in its only district."""
+    finder = _finder({"id": "leipzig", "label": "Leipzig"}, town="Leipzig")
+    assert finder.find(name=name, city=city, postcode="04109") == Finding("leipzig", "town")
+    assert finder.find("ausserhalb", name=name, city=city) == Finding("ausserhalb", "written")
+
+
+def test_two_districts_still_ask() -> None:
+    finder = _finder({"id": "mitte", "label": "Mitte"}, {"id": "nord", "label": "Nord"}, town="Leipzig")
+    assert finder.find(name="Cafe Grundmann").district is None
