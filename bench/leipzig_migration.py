@@ -53,8 +53,19 @@ def _slug(name: str) -> str:
     return "-".join(words(name)) or "x"
 
 
-def _town_yml(town: Path, corpus_dir: Path, districts: str) -> None:
-    """Leipzig with the Ortsteile (and their postcodes) its club directory names, or as one district."""
+def _categories(corpus: Corpus) -> str:
+    """The club directory's own 42 categories as the town's (plus the scaffold's `kultur` for events)."""
+    labels = sorted({c for club in corpus.clubs.values() for c in club.categories} | {"Kultur und Musik"})
+    lines = []
+    for label in labels:
+        slug = "kultur" if label == "Kultur und Musik" else _slug(label)
+        lines.append(f'  - {{id: {slug}, label: "{label}"}}')
+    return "\n".join(lines)
+
+
+def _town_yml(town: Path, corpus_dir: Path, districts: str, categories: str | None) -> None:
+    """Leipzig with the Ortsteile (and their postcodes) its club directory names, or as one district;
+    with its old categories, or the scaffold's."""
     _places, postcodes, _events = read_corpus(corpus_dir)
     if districts == "eine":
         postcodes = {}
@@ -70,6 +81,9 @@ def _town_yml(town: Path, corpus_dir: Path, districts: str) -> None:
     head, rest = text.split("\ndistricts:", 1)
     tail = rest[rest.index("\naudiences:") :]
     text = head + "\ndistricts:\n" + ("\n".join(lines) or "  - {id: leipzig, label: Leipzig}") + tail
+    if categories:
+        head, rest = text.split("\ncategories:\n", 1)
+        text = head + "\ncategories:\n" + categories + rest[rest.index("\n\n") :]
     path.write_text(text.replace("Musterstadt (Kernstadt)", "Leipzig").replace("Musterstadt", "Leipzig"), "utf-8")
 
 
@@ -122,7 +136,7 @@ def _print_kinds(title: str, messages: list[tuple[str, str]]) -> None:
         print(f"  {count:4d} × {example[kind][:400]}")
 
 
-def migrate(corpus_dir: Path, work: Path, today: date, districts: str) -> None:
+def migrate(corpus_dir: Path, work: Path, today: date, districts: str, categories: str) -> None:
     export = work / "export"
     export.mkdir(parents=True)
     corpus = Corpus(corpus_dir)
@@ -133,8 +147,8 @@ def migrate(corpus_dir: Path, work: Path, today: date, districts: str) -> None:
     town = work / "town"
     init_town(town, today)
     print(f"init: Beispielinhalte entfernt: {_drop_examples(town)}")
-    _town_yml(town, corpus_dir, districts)
-    print(f"town.yml: Leipzig, Ortsteile: {districts}")
+    _town_yml(town, corpus_dir, districts, _categories(corpus) if categories == "alte" else None)
+    print(f"town.yml: Leipzig, Ortsteile: {districts}, Kategorien: {categories}")
     steps = (
         ("csv", str(export / "orte.csv"), "--kind", "venue"),
         ("csv", str(export / "vereine.csv"), "--kind", "club"),
@@ -187,13 +201,19 @@ def main(argv: list[str] | None = None) -> int:
         default="ortsteile",
         help="die Ortsteile des Vereinsverzeichnisses oder die Stadt als ein einziger Bereich",
     )
+    parser.add_argument(
+        "--categories",
+        choices=("muster", "alte"),
+        default="muster",
+        help="die Kategorien der neuen Kommune (init) oder die 42 des alten Vereinsverzeichnisses",
+    )
     args = parser.parse_args(argv)
     if args.keep:
         shutil.rmtree(args.keep, ignore_errors=True)
-        migrate(args.corpus, args.keep, args.today, args.districts)
+        migrate(args.corpus, args.keep, args.today, args.districts, args.categories)
         return 0
     with tempfile.TemporaryDirectory() as folder:
-        migrate(args.corpus, Path(folder), args.today, args.districts)
+        migrate(args.corpus, Path(folder), args.today, args.districts, args.categories)
     return 0
 
 
