@@ -373,7 +373,7 @@ def _website(row: Row) -> str | None:
         values += [value for value in _values(row, numbered("website", number), "website") if value not in values]
     if len(values) > 1:
         row.note(
-            "Ein Termin hat eine Webseite; übernommen ist „{values[0]}“, nicht "
+            f"Ein Termin hat eine Webseite; übernommen ist „{values[0]}“, nicht "
             + ", ".join(f"„{value}“" for value in values[1:])
             + ".",
             "website",

@@ -40,7 +40,7 @@ def html_to_markdown(markup: str) -> str:
         escape_underscores=False,
         newline_style="backslash",
     )
-    return tidy(_BACKSLASH_BREAK.sub("\n\n", text))
+    return tidy(_BACKSLASH_BREAK.sub("\n\n", text.rstrip().removesuffix("\\")))
 
 
 def tidy(text: str) -> str:
