@@ -34,7 +34,7 @@ from generator.importing.csv_values import (
     split_postcode_city,
 )
 from generator.importing.records import ImportedRecord, ImportProblem, Kind
-from generator.models.common import Contact
+from generator.importing.text import description, is_no_reply, is_placeholder_phone, split_values, unescape
 from generator.models.districts import words
 from generator.models.town import Term, Town
 
@@ -50,6 +50,8 @@ class Row:
     cells: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     notes: list[tuple[str, str | None]] = field(default_factory=list)
     """(message, the content field it concerns or None), for `ImportedRecord.note`."""
+    placeholders: int = 0
+    """Phone numbers of nothing but zeros left out (reported once for the whole table)."""
 
     def note(self, message: str, content_field: str | None = None) -> None:
         self.notes.append((message, content_field))
@@ -58,8 +60,14 @@ class Row:
         self.cells.setdefault(name, []).append((header, text))
 
     def get(self, name: str) -> str | None:
+        """The cell's text, HTML entities decoded („Sinn &amp; Sein“ → „Sinn & Sein“)."""
         found = self.cells.get(name)
-        return found[0][1] if found else None
+        return unescape(found[0][1]) if found else None
+
+    def description(self, name: str = "description") -> str | None:
+        """The cell as Markdown: HTML copied from a website's CMS converted like an iCalendar description."""
+        found = self.cells.get(name)
+        return description(found[0][1]) if found else None
 
     def line_text(self, name: str) -> str | None:
         """The cell as one line (titles, names): inner line breaks and runs of spaces become one space."""
@@ -99,6 +107,12 @@ def build_records(
             record.note(message, content_field)
         records.append(record)
     remarks = []
+    placeholders = sum(1 for row in rows if row.placeholders)
+    if placeholders:
+        remarks.append(
+            f"In {placeholders} Zeilen steht als Telefonnummer nur „0000-000000“ (oder andere Nullen), ein Platzhalter "
+            "der alten Software für „keine Nummer“; er wurde nicht übernommen."
+        )
     if kind == "clubs":
         undated = sum(1 for row in rows if row.get("reviewed") is None)
         if undated:
@@ -266,23 +280,105 @@ def _address(row: Row) -> dict[str, str]:
     return address
 
 
-def _contact(row: Row, with_website: bool) -> dict[str, str]:
-    contact: dict[str, str] = {}
-    name = row.line_text("contact_name")
-    role = row.line_text("role")
-    if role is not None and "role" in Contact.model_fields:
-        contact["role"] = role
-    elif role is not None:
-        name = f"{name} ({role})" if name else role
-    if name is not None:
-        contact["name"] = name
-    if (email := row.line_text("email")) is not None:
-        contact["email"] = email.removeprefix("mailto:")
-    if (phone := row.line_text("phone")) is not None:
-        contact["phone"] = phone
-    if with_website and (website := row.line_text("website")) is not None:
-        contact["website"] = read_website(website)
-    return contact
+CONTACT_FIELDS = ("contact_name", "role", "email", "phone", "website")
+"""The fields a numbered column („Telefon 2“, „E-Mail 2“) may repeat for a further contact."""
+_SEVERAL = ("email", "phone", "website")
+_KIND_OF = {"email": "E-Mail-Adressen", "phone": "Telefonnummern", "website": "Webseiten"}
+
+
+def numbered(name: str, number: int) -> str:
+    """The row field of contact ``number``: „email“ for the first, „email@2“ for the second …"""
+    return name if number == 1 else f"{name}@{number}"
+
+
+def _contact_numbers(row: Row) -> list[int]:
+    found = {1}
+    for name in row.cells:
+        base, _, number = name.partition("@")
+        if base in CONTACT_FIELDS and number:
+            found.add(int(number))
+    return sorted(found)
+
+
+def _values(row: Row, name: str, kind: str) -> list[str]:
+    """The e-mail addresses, phone numbers or links of one cell; placeholders are left out."""
+    text = row.get(name)
+    if text is None:
+        return []
+    values = split_values(text, kind)
+    if kind == "phone":
+        if any(is_placeholder_phone(value) for value in values):
+            row.placeholders += 1
+        values = [value for value in values if not is_placeholder_phone(value)]
+    if kind == "email":
+        for value in [value for value in values if is_no_reply(value)]:
+            row.note(
+                f"Spalte „{row.header(name)}“: „{value}“ ist eine Absenderadresse, auf die niemand antwortet; "
+                "sie wurde nicht übernommen."
+            )
+        values = [value for value in values if not is_no_reply(value)]
+    if kind == "website":
+        values = [read_website(value) for value in values]
+    return values
+
+
+def _contacts(row: Row) -> list[dict[str, str]]:
+    """Every contact of the row, the first as the table's first columns give it.
+
+    Each numbered set of columns („E-Mail 2“, „Telefon 2“ …) is one more contact. A cell with
+    several values („a@example.org, b@example.org“, numbers on lines of their own) gives its first
+    value to its contact and each further value a contact of its own, right after it: the table
+    does not say which second address belongs to which second number, and a wrong pair would
+    tell citizens to call the wrong person.
+    """
+    contacts: list[dict[str, str]] = []
+    for number in _contact_numbers(row):
+        contact: dict[str, str] = {}
+        name = row.line_text(numbered("contact_name", number))
+        role = row.line_text(numbered("role", number))
+        _put(contact, "role", role)
+        _put(contact, "name", name)
+        extra: list[dict[str, str]] = []
+        for kind in _SEVERAL:
+            values = _values(row, numbered(kind, number), kind)
+            _put(contact, kind, values[0] if values else None)
+            extra += [{kind: value} for value in values[1:]]
+        contacts += [entry for entry in (contact, *extra) if entry]
+    return contacts
+
+
+def _single_contact(row: Row, what: str, with_website: bool) -> dict[str, str]:
+    """The first contact of the row for a venue or event, which hold one; the others named in a note."""
+    contacts = _contacts(row)
+    if not with_website:  # an event's link is its own field, `website`
+        contacts = [
+            {key: value for key, value in contact.items() if key != "website"}
+            for contact in contacts
+            if set(contact) != {"website"}
+        ]
+    if len(contacts) > 1:
+        others = "; ".join(", ".join(contact.values()) for contact in contacts[1:])
+        row.note(
+            f"{what} hat einen Kontakt; übernommen ist der erste. Die Tabelle nennt weitere, die nicht übernommen "
+            f"wurden: {others}. Tragen Sie sie, wenn sie wichtig sind, in die Beschreibung ein.",
+            "contact",
+        )
+    return contacts[0] if contacts else {}
+
+
+def _website(row: Row) -> str | None:
+    """An event's link; several in one cell: the first, the others named in a note."""
+    values: list[str] = []
+    for number in _contact_numbers(row):
+        values += [value for value in _values(row, numbered("website", number), "website") if value not in values]
+    if len(values) > 1:
+        row.note(
+            f"Ein Termin hat eine Webseite; übernommen ist „{values[0]}“, nicht "
+            + ", ".join(f"„{value}“" for value in values[1:])
+            + ".",
+            "website",
+        )
+    return values[0] if values else None
 
 
 def _accessibility(row: Row) -> dict[str, Any]:
@@ -350,7 +446,7 @@ def _event(row: Row, town: Town, today: date) -> tuple[dict[str, Any], str | Non
     start, end, day = _start_end(row)
     _put(data, "start", start)
     _put(data, "end", end)
-    _put(data, "description", row.get("description"))
+    _put(data, "description", row.description())
     status = row.line_text("status")
     if status is not None:
         _put(data, "status", _status(row, status))
@@ -363,9 +459,8 @@ def _event(row: Row, town: Town, today: date) -> tuple[dict[str, Any], str | Non
     _put(data, "audiences", _audiences(row, town))
     _put(data, "tags", split_list(row.get("tags") or ""))
     _put(data, "accessibility", _accessibility(row))
-    if (website := row.line_text("website")) is not None:
-        data["website"] = read_website(website)
-    _put(data, "contact", _contact(row, with_website=False))
+    _put(data, "website", _website(row))
+    _put(data, "contact", _single_contact(row, "Ein Termin", with_website=False))
     return data, title, day
 
 
@@ -498,8 +593,9 @@ def _club(row: Row, town: Town, today: date) -> tuple[dict[str, Any], str | None
     _put(data, "name", name)
     _put(data, "short_name", row.line_text("short_name"))
     _put(data, "category", _categories(row, town))
-    _put(data, "description", row.get("description"))
-    _put(data, "contact", _contact(row, with_website=True))
+    _put(data, "description", row.description())
+    contacts = _contacts(row)
+    _put(data, "contact", contacts[0] if len(contacts) == 1 else contacts)
     _put(data, "district", _district(row, town))
     _put(data, "address", _address(row))
     meetings = (row.get("meeting_times") or "").splitlines()
@@ -530,10 +626,10 @@ def _venue(row: Row, town: Town, today: date) -> tuple[dict[str, Any], str | Non
     _put(data, "district", _district(row, town))
     geo = _geo(row)
     _put(data, "geo", geo)
-    _put(data, "description", row.get("description"))
+    _put(data, "description", row.description())
     _put(data, "directions", row.get("directions"))
     _put(data, "accessibility", _accessibility(row))
-    _put(data, "contact", _contact(row, with_website=True))
+    _put(data, "contact", _single_contact(row, "Ein Ort", with_website=True))
     return data, name, None
 
 

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.importing.csv_columns import Column, column_index, column_key, understood_names
-from generator.importing.csv_records import Row, build_records
+from generator.importing.csv_records import CONTACT_FIELDS, Row, build_records, numbered
 from generator.importing.records import ImportedRecord, ImportProblem, Kind
 from generator.models.town import Town
 
@@ -157,7 +157,7 @@ def _map_header(header: list[str], line: int, kind: Kind, source: str) -> list[C
         if not label or label.startswith(_IGNORED_PREFIX):
             mapped.append(None)  # an unnamed column must be empty: checked per row
             continue
-        column = index.get(column_key(label))
+        column = index.get(column_key(label)) or _numbered(label, index)
         if column is None:
             raise ImportProblem(
                 source,
@@ -176,6 +176,15 @@ def _map_header(header: list[str], line: int, kind: Kind, source: str) -> list[C
         seen.setdefault(column.field, label)
         mapped.append(column)
     return mapped
+
+
+def _numbered(label: str, index: dict[str, Column]) -> Column | None:
+    """„Telefon 2“, „E-Mail 2“, „Ansprechpartner 2“: the fields of a further contact, by its number."""
+    match = re.fullmatch(r"(.*?)(\d+)", column_key(label))
+    base = index.get(match[1]) if match else None
+    if match is None or base is None or base.field not in CONTACT_FIELDS or int(match[2]) < 1:
+        return None
+    return Column(numbered(base.field, int(match[2])), (label,))
 
 
 def _row(line: int, cells: list[str], header: list[str], columns: list[Column | None], source: str) -> Row | None:

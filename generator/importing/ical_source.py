@@ -31,12 +31,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import icalendar
 from dateutil.rrule import rrulestr
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
-from markdownify import markdownify
 
 from generator.importing.ical_lines import Block, decode, scan
 from generator.importing.records import ImportedRecord, ImportProblem
 from generator.importing.resolve import normalise
 from generator.importing.summary import Attention
+from generator.importing.text import description as description_markdown
+from generator.importing.text import html_to_markdown, is_no_reply, unescape
 from generator.models.event import Place
 from generator.models.town import Town
 
@@ -51,7 +52,6 @@ FETCH_TIMEOUT = 30
 _DAYS = {"MO": "mo", "TU": "di", "WE": "mi", "TH": "do", "FR": "fr", "SA": "sa", "SU": "so"}
 _FREQS = {"DAILY": "daily", "WEEKLY": "weekly", "MONTHLY": "monthly", "YEARLY": "yearly"}
 _BYDAY = re.compile(r"^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$")
-_HTML = re.compile(r"<(?:p|br|div|span|a|b|i|u|em|strong|ul|ol|li|h[1-6]|table|font)\b", re.IGNORECASE)
 _POSTCODE_CITY = re.compile(r"^(?:D\s*-\s*)?(\d{5})\s+(.+)$")
 _STREET = re.compile(r"^\D+\s\d+\s?[a-zA-Z]?(?:\s?[-/–]\s?\d+\s?[a-zA-Z]?)?$")
 _COUNTRIES = {"deutschland", "germany", "de", "brd"}
@@ -166,7 +166,7 @@ class _Reader:
                 self.source, block.line, "Dem Termin fehlt der Beginn (DTSTART). Ohne ihn lässt er sich nicht anlegen."
             )
         visibility = str(component.get("CLASS") or "").upper()
-        title = str(component.get("SUMMARY") or "").strip()
+        title = _text(component, "SUMMARY")
         if visibility in ("PRIVATE", "CONFIDENTIAL"):
             self.notes.append(
                 Attention(
@@ -273,8 +273,8 @@ class _Reader:
     def _base(self, event: _Event) -> dict[str, Any]:
         """The fields every record of this VEVENT has, in the order the guide writes them."""
         component = event.component
-        data: dict[str, Any] = {"title": str(component.get("SUMMARY") or "").strip() or "Termin ohne Titel"}
-        if not str(component.get("SUMMARY") or "").strip():
+        data: dict[str, Any] = {"title": _text(component, "SUMMARY") or "Termin ohne Titel"}
+        if not _text(component, "SUMMARY"):
             event.notes.append(("Der Termin hat keinen Titel (SUMMARY); bitte einen eintragen.", "title"))
         organisers = _organisers(component)
         if not organisers and self.options.organizer:
@@ -293,7 +293,7 @@ class _Reader:
         description = _description(component)
         if description:
             data["description"] = description
-        url = str(component.get("URL") or "").strip()
+        url = _text(component, "URL")
         if url:
             data["website"] = url
         contact = _contact(component)
@@ -334,7 +334,7 @@ class _Reader:
         return category, tags
 
     def _place(self, component: icalendar.Event, event: _Event) -> dict[str, Any] | None:
-        text = str(component.get("LOCATION") or "").strip()
+        text = _text(component, "LOCATION")
         place = _place_from_text(text) if text else None
         geo = component.get("GEO")
         if geo is not None:
@@ -419,11 +419,11 @@ class _Reader:
             change["start"] = _stamp_text(override.start)
         if override.end is not None and (duration is None or override.end != override.start + duration):
             change["end"] = _end_text(override.start, override.end)
-        title = str(override.component.get("SUMMARY") or "").strip()
-        if title and title != str(master.component.get("SUMMARY") or "").strip():
+        title = _text(override.component, "SUMMARY")
+        if title and title != _text(master.component, "SUMMARY"):
             change["title"] = title
-        place = str(override.component.get("LOCATION") or "").strip()
-        if place and place != str(master.component.get("LOCATION") or "").strip():
+        place = _text(override.component, "LOCATION")
+        if place and place != _text(master.component, "LOCATION"):
             change["location"] = _place_from_text(place)
         if len(change) == 1:
             notes.append(
@@ -665,12 +665,16 @@ def _categories(component: icalendar.Event) -> list[str]:
 
 
 def _organisers(component: icalendar.Event) -> list[dict[str, str]]:
+    """ORGANIZER as named organisers; a no-reply sender address (the calendar software's, not the
+    organiser's) is not their e-mail, and an organiser known only by one is left out."""
     props = component.get("ORGANIZER")
     out: list[dict[str, str]] = []
     for prop in props if isinstance(props, list) else [props] if props is not None else []:
         address = re.sub(r"^mailto:", "", str(prop).strip(), flags=re.IGNORECASE)
         name = str(prop.params.get("CN", "")).strip().strip('"') if hasattr(prop, "params") else ""
-        entry: dict[str, str] = {"name": name or address}
+        if is_no_reply(address):
+            address = ""
+        entry: dict[str, str] = {"name": unescape(name or address)}
         if _EMAIL.fullmatch(address):
             entry["email"] = address
         if entry["name"]:
@@ -680,7 +684,7 @@ def _organisers(component: icalendar.Event) -> list[dict[str, str]]:
 
 def _contact(component: icalendar.Event) -> dict[str, str] | None:
     """CONTACT as the event's contact: the e-mail, phone and link in it; the rest is the name."""
-    text = str(component.get("CONTACT") or "").strip()
+    text = unescape(str(component.get("CONTACT") or "").strip())
     if not text:
         return None
     contact: dict[str, str] = {}
@@ -688,8 +692,9 @@ def _contact(component: icalendar.Event) -> dict[str, str] | None:
     for key, pattern in (("website", _URL), ("email", _EMAIL), ("phone", _PHONE)):
         match = pattern.search(rest)
         if match:
-            contact[key] = match.group(0).rstrip(".,;")
             rest = rest.replace(match.group(0), " ")
+            if not (key == "email" and is_no_reply(match.group(0))):
+                contact[key] = match.group(0).rstrip(".,;")
     name = re.sub(r"\s*[,;:/]\s*(?=[,;:/]|$)", "", " ".join(rest.split())).strip(" ,;:-/")
     name = re.sub(r"\b(?:Tel(?:efon)?|E-?Mail|Mail|Web)\.?\s*:?\s*$", "", name, flags=re.IGNORECASE).strip(" ,;:-/")
     if name:
@@ -699,18 +704,15 @@ def _contact(component: icalendar.Event) -> dict[str, str] | None:
 
 def _description(component: icalendar.Event) -> str | None:
     """DESCRIPTION as Markdown; the HTML version (X-ALT-DESC) or HTML inside it converted."""
-    html = None
     for prop in _as_list(component.get("X-ALT-DESC")):
         if "html" in str(getattr(prop, "params", {}).get("FMTTYPE", "")).lower():
-            html = _unescape_text(str(prop))
-    text = str(component.get("DESCRIPTION") or "")
-    if html is None and _HTML.search(text):
-        html = text
-    if html is not None:
-        text = markdownify(html, heading_style="ATX", bullets="-", escape_misc=False, newline_style="backslash")
-    text = re.sub(r"[ \t]+\n", "\n", text.replace("\r\n", "\n"))
-    text = re.sub(r"\n{3,}", "\n\n", text).strip()
-    return text or None
+            return html_to_markdown(_unescape_text(str(prop))) or None
+    return description_markdown(str(component.get("DESCRIPTION") or ""))
+
+
+def _text(component: icalendar.Event, name: str) -> str:
+    """A one-line property (SUMMARY, LOCATION, URL) with HTML entities decoded („Sinn &amp; Sein“)."""
+    return unescape(str(component.get(name) or "").strip())
 
 
 def _unescape_text(text: str) -> str:

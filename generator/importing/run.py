@@ -12,6 +12,7 @@ from typing import TextIO
 
 from generator.importing.check import check_plan
 from generator.importing.records import ImportedRecord, ImportProblem
+from generator.importing.recurring import recurring_organiser_hints
 from generator.importing.resolve import Directory, resolve_record
 from generator.importing.store import plan_import, write_plan
 from generator.importing.summary import Attention, Summary
@@ -59,7 +60,13 @@ def run_import(
     problems = check_plan(content, plan)
     if not dry_run:
         write_plan(plan)
-    summary = Summary(plan, problems, source_notes or [], dry_run)
+    taken = (
+        directory.club_ids
+        | content.existing.get("clubs", set())
+        | {p.record_id for p in plan.files if p.record.kind == "clubs"}
+    )
+    hints = recurring_organiser_hints(records, taken, directory.club_ids)
+    summary = Summary(plan, problems, source_notes or [], dry_run, hints)
     for line in summary.lines():
         print(line, file=stream)
     return 1 if problems else 0

@@ -29,6 +29,8 @@ class Summary:
     problems: list[Problem]
     source_notes: list[Attention] = field(default_factory=list)
     dry_run: bool = False
+    hints: list[str] = field(default_factory=list)
+    """Suggestions that need no correction (organisers worth a directory entry), in German."""
 
     def attention(self) -> list[Attention]:
         """Hand edits kept, deleted files, records the source dropped, and every record's notes."""
@@ -89,6 +91,9 @@ class Summary:
         if attention:
             out.append("Braucht Ihre Aufmerksamkeit:")
             out += [f"  {item}" for item in attention]
+        if self.hints:
+            out.append("Hinweise:")
+            out += [f"  {hint}" for hint in self.hints]
         out += self._validation_lines()
         if self.dry_run:
             out.append("Probelauf (--dry-run): Nichts wurde geschrieben.")

@@ -21,6 +21,7 @@ import yaml
 from generator.cli import main
 from generator.importing.csv_columns import COLUMNS
 from generator.importing.csv_source import read_text
+from generator.importing.records import ImportProblem
 from generator.models.common import Contact
 
 if TYPE_CHECKING:
@@ -364,11 +365,11 @@ def test_twenty_real_leipzig_clubs_from_a_town_spreadsheet(
         "reviewed": TODAY,
     }
     adfc = read_files(project, "clubs", ["adfc-leipzig"])["adfc-leipzig"]
-    assert adfc["contact"] == {  # type: ignore[index]
+    assert adfc["contact"] == {  # type: ignore[index]  # its phone „0000-000000“ is the old software's „none“
         "email": "kontakt-9bb04ac5@example.org",
-        "phone": "0000-000000",
         "website": "http://www.adfc-leipzig.de",
     }
+    assert "In 3 Zeilen steht als Telefonnummer nur „0000-000000“" in out
     assert adfc["reviewed"] == "2017-05-03"  # type: ignore[index]
     assert run_import(project, table, "club") == 0
     assert "Unverändert: 20\n" in capsys.readouterr().out
@@ -400,3 +401,103 @@ def test_organisers_and_places_stay_as_the_table_names_them_until_matched(projec
     ]
     assert record.data["location"] == {"name": "Markt 3", "street": "Markt 3", "postcode": "04916", "city": "Teststadt"}
     assert (record.key, record.line, record.suggested_id, record.notes) == ("lesung|2027-12-14", 2, "lesung", [])
+
+
+MESSY_CLUB_HEADER = (
+    "Name;Kategorie;Ansprechpartner;Funktion;E-Mail;Telefon;Webseite;Ansprechpartner 2;Funktion 2;E-Mail 2;Tel. 2"
+)
+MESSY_CLUB_ROWS = [
+    '"Sinn &amp; Sein e. V.";Sport;Jörg Müller;Vorstand;'
+    '"vorstand@example.org, info@example.org";"0000-000000\r\n03535 2233\r\n03535 2234";'
+    '"http://www.sinn.example.org\r\nhttp://sinn.example.org/\r\nhttps://social.example.org/sinn";'
+    "Anna Schulz;Jugendwart;jugend@example.org;0170 1234567",
+]
+
+
+def test_several_values_in_one_cell_and_numbered_columns_become_club_contacts(
+    project: ContentProject, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first value of each cell joins the row's contact; every further value is a contact of its own
+    (the table does not say which belong together); „E-Mail 2“ … form the second contact. A phone of
+    nothing but zeros is a placeholder and the same link twice one link."""
+    table = tmp_path / "vereine.csv"
+    table.write_bytes(excel_csv(MESSY_CLUB_HEADER, MESSY_CLUB_ROWS))
+    assert run_import(project, table, "club") == 0
+    out = capsys.readouterr().out
+    assert "In 1 Zeilen steht als Telefonnummer nur „0000-000000“" in out
+    club = read_files(project, "clubs", ["sinn-sein-e-v"])["sinn-sein-e-v"]
+    assert club["name"] == "Sinn & Sein e. V."  # type: ignore[index]
+    assert club["contact"] == [  # type: ignore[index]
+        {
+            "role": "Vorstand",
+            "name": "Jörg Müller",
+            "email": "vorstand@example.org",
+            "phone": "03535 2233",
+            "website": "http://www.sinn.example.org",
+        },
+        {"email": "info@example.org"},
+        {"phone": "03535 2234"},
+        {"website": "https://social.example.org/sinn"},
+        {"role": "Jugendwart", "name": "Anna Schulz", "email": "jugend@example.org", "phone": "0170 1234567"},
+    ]
+    project.assert_problems([])
+    assert run_import(project, table, "club") == 0
+    assert "Unverändert: 1\n" in capsys.readouterr().out
+
+
+def test_a_venue_keeps_its_first_contact_and_names_the_others(
+    project: ContentProject, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    header = "Name;Straße;PLZ;Ort;E-Mail;Telefon;Webseite;Webseite 2;Beschreibung"
+    row = (
+        '"Caravan Projektladen „Sinn&amp;Sein“";Markt 3;04916;Teststadt;"a@example.org; b@example.org";'
+        '"03535 1111\r\n03535 2222";http://a.example.org http://b.example.org;https://c.example.org;'
+        '"<p>Offen &amp; bunt<br/>Treffpunkt f&uuml;r alle &#8211; <strong>dienstags</strong></p><p>Zweiter Absatz</p>"'
+    )
+    table = tmp_path / "orte.csv"
+    table.write_bytes(excel_csv(header, [row]))
+    assert run_import(project, table, "venue") == 0
+    out = capsys.readouterr().out
+    venue = read_files(project, "venues", ["caravan-projektladen-sinn-sein"])["caravan-projektladen-sinn-sein"]
+    assert venue["name"] == "Caravan Projektladen „Sinn&Sein“"  # type: ignore[index]
+    assert venue["contact"] == {  # type: ignore[index]
+        "email": "a@example.org",
+        "phone": "03535 1111",
+        "website": "http://a.example.org",
+    }
+    assert venue["description"] == (  # type: ignore[index]
+        "Offen & bunt\n\nTreffpunkt für alle – **dienstags**\n\nZweiter Absatz"
+    )
+    assert (
+        "content/venues/caravan-projektladen-sinn-sein.yml:15 (Quelle orte.csv:2): Ein Ort hat einen Kontakt; "
+        "übernommen ist der erste. Die Tabelle nennt weitere, die nicht übernommen wurden: b@example.org; "
+        "03535 2222; http://b.example.org; https://c.example.org."
+    ) in out, out
+    project.assert_problems([])
+
+
+def test_an_event_keeps_its_first_link_and_names_the_others(project: ContentProject) -> None:
+    site, _ = project.load()
+    assert site is not None
+    text = (
+        "Titel;Datum;Ort;Kategorie;Webseite;E-Mail;E-Mail 2;Beschreibung\n"
+        '"Lesung &amp; Gespräch";14.12.2027;Markt;fest;www.a.example.org, www.b.example.org;'
+        'noreply@example.org;kultur@example.org;"Eintritt frei &ndash; Spende erbeten"\n'
+    )
+    (record,) = read_text(text, "events", site.town, date(2026, 12, 8), "lesung.csv").records
+    assert record.data["title"] == "Lesung & Gespräch"
+    assert record.data["website"] == "https://www.a.example.org"
+    assert record.data["contact"] == {"email": "kultur@example.org"}  # the no-reply address is nobody's
+    assert record.data["description"] == "Eintritt frei – Spende erbeten"
+    assert record.notes == [
+        "Ein Termin hat eine Webseite; übernommen ist „https://www.a.example.org“, nicht „https://www.b.example.org“.",
+        "Spalte „E-Mail“: „noreply@example.org“ ist eine Absenderadresse, auf die niemand antwortet; sie wurde "
+        "nicht übernommen.",
+    ]
+
+
+def test_a_numbered_column_of_a_field_that_is_not_a_contact_still_stops_the_import(project: ContentProject) -> None:
+    site, _ = project.load()
+    assert site is not None
+    with pytest.raises(ImportProblem, match="Die Spalte „Kategorie 2“ \\(Spalte 3\\) kennt der Import nicht"):
+        read_text("Titel;Datum;Kategorie 2\nA;14.12.2027;fest\n", "events", site.town, date(2026, 12, 8), "a.csv")

@@ -70,8 +70,8 @@ def test_google_series_with_moved_and_cancelled_dates(town: Path, capsys: pytest
                 }
             ],
         },
-        "description": "Unser **Stammtisch** für alle, die Herzbergs Geschichte lieben.\\\n"
-        "Gäste sind willkommen & Kaffee gibt es auch.\\\n"
+        "description": "Unser **Stammtisch** für alle, die Herzbergs Geschichte lieben.\n\n"
+        "Gäste sind willkommen & Kaffee gibt es auch.\n\n"
         "[Mehr auf unserer Seite](https://heimatverein-herzberg.example.org/)",
     }
     # all-day: DTEND 2027-09-13 is exclusive; the sample has its own "tag-des-offenen-denkmals"
