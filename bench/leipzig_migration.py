@@ -9,7 +9,8 @@ verbatim example, and how many events reach the pages, the JSON and the calendar
 2. `python -m generator init` starts the new portal; the example records go (the contact
    point's venue `rathaus` stays, as a town keeps it until it has its own), and `town.yml` is
    given the name Leipzig and the Ortsteile and postcodes the club directory names.
-3. `import csv orte.csv --kind venue`, `import csv vereine.csv --kind club`,
+3. `import csv orte.csv --kind venue`, `import csv vereine.csv --kind club --category sonstiges`
+   (`soziales` with the scaffold's categories),
    `import ical veranstaltungen.ics --category kultur` (the corpus' tags are not the town's
    categories; a town names a default), each run twice — the second must change nothing.
 4. `validate` and `build`; counts of event files, pages, events.json entries and VEVENTs.
@@ -54,9 +55,10 @@ def _slug(name: str) -> str:
 
 
 def _categories(corpus: Corpus) -> str:
-    """The club directory's own 42 categories as the town's (plus the scaffold's `kultur` for events)."""
+    """The club directory's own 42 categories as the town's, `sonstiges` for clubs without one and
+    the scaffold's `kultur` for events."""
     labels = sorted({c for club in corpus.clubs.values() for c in club.categories} | {"Kultur und Musik"})
-    lines = []
+    lines = ['  - {id: sonstiges, label: "Weitere Vereine und Gruppen"}']
     for label in labels:
         slug = "kultur" if label == "Kultur und Musik" else _slug(label)
         lines.append(f'  - {{id: {slug}, label: "{label}"}}')
@@ -88,12 +90,27 @@ def _town_yml(town: Path, corpus_dir: Path, districts: str, categories: str | No
 
 
 def _drop_examples(town: Path) -> int:
+    """The init's example records go, and the contact point no longer names the example venue."""
     dropped = 0
     for path in sorted((town / "content").rglob("*")):
-        if path.is_file() and path.name != "rathaus.yml" and "BEISPIEL" in path.read_text(encoding="utf-8"):
+        if path.is_file() and "BEISPIEL" in path.read_text(encoding="utf-8"):
             path.unlink()
             dropped += 1
+    town_yml = town / "content" / "town.yml"
+    lines = town_yml.read_text(encoding="utf-8").splitlines(keepends=True)
+    town_yml.write_text("".join(line for line in lines if not line.strip().startswith("venue: rathaus")), "utf-8")
     return dropped
+
+
+def _set_aside(town: Path, work: Path, problems: list[tuple[str, str]]) -> int:
+    """What a town does on day one with files a person must look at: move them out of content/."""
+    aside = work / "beiseite"
+    files = sorted({file for file, _ in problems})
+    for file in files:
+        target = aside / file
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (town / file).rename(target)
+    return len(files)
 
 
 def _kind(message: str) -> str:
@@ -149,12 +166,14 @@ def migrate(corpus_dir: Path, work: Path, today: date, districts: str, categorie
     print(f"init: Beispielinhalte entfernt: {_drop_examples(town)}")
     _town_yml(town, corpus_dir, districts, _categories(corpus) if categories == "alte" else None)
     print(f"town.yml: Leipzig, Ortsteile: {districts}, Kategorien: {categories}")
+    club_category = "sonstiges" if categories == "alte" else "soziales"
     steps = (
         ("csv", str(export / "orte.csv"), "--kind", "venue"),
-        ("csv", str(export / "vereine.csv"), "--kind", "club"),
+        ("csv", str(export / "vereine.csv"), "--kind", "club", "--category", club_category),
         ("ical", str(export / "veranstaltungen.ics"), "--category", "kultur"),
     )
     import_messages: list[tuple[str, str]] = []
+    hints = 0
     for step in steps:
         code, output = _run(town, "import", *step, "--today", today.isoformat())
         name = Path(step[1]).name
@@ -162,9 +181,11 @@ def migrate(corpus_dir: Path, work: Path, today: date, districts: str, categorie
         if code and "Nichts wurde geschrieben" in output:
             print("  " + output.strip().splitlines()[0][:400])
         import_messages += _messages(output)
+        hints += sum(1 for line in output.splitlines() if "content/clubs/" in line and "Termine" in line)
         again, output2 = _run(town, "import", *step, "--today", today.isoformat())
         print(f"  zweiter Lauf: Exit {again}; {_summary_counts(output2)}")
     _print_kinds("Meldungen der Importe (Aufmerksamkeit und Prüfung)", import_messages)
+    print(f"Hinweise auf wiederkehrende Veranstalter: {hints}")
     code, output = _run(town, "validate")
     problems = _messages(output)
     print(f"validate: Exit {code}; {len(problems)} Fehler in {len({f for f, _ in problems})} Dateien")
@@ -172,8 +193,12 @@ def migrate(corpus_dir: Path, work: Path, today: date, districts: str, categorie
     files = {kind: len(list((town / "content" / kind).rglob("*.yml"))) for kind in ("events", "clubs", "venues")}
     print("Dateien: " + ", ".join(f"{kind} {count}" for kind, count in files.items()))
     if code:
-        print("build: übersprungen, solange validate Fehler meldet (ein Build veröffentlicht nichts Halbes)")
-        return
+        print(f"beiseitegelegt (von Hand zu prüfen): {_set_aside(town, work, problems)} Dateien")
+        code, output = _run(town, "validate")
+        print(f"validate danach: Exit {code}; {len(_messages(output))} Fehler")
+        if code:
+            print(output[-2000:])
+            return
     site = work / "site"
     code, output = _run(town, "build", "--out", str(site), "--today", today.isoformat(), "--no-cache")
     print(f"build: Exit {code}")
@@ -181,12 +206,18 @@ def migrate(corpus_dir: Path, work: Path, today: date, districts: str, categorie
         print(output[-2000:])
         return
     events = json.loads((site / "api" / "v1" / "events.json").read_text(encoding="utf-8"))
-    items = events["events"] if isinstance(events, dict) else events
-    pages = len(list((site / "veranstaltungen").glob("*/index.html"))) if (site / "veranstaltungen").exists() else 0
+    items = events["items"]
+    pages = len(list((site / "veranstaltungen").glob("*/index.html")))
     feed = (site / "kalender" / "alle.ics").read_text(encoding="utf-8")
     print(
         f"Ausgabe: {pages} Terminseiten, {len(items)} Termine in events.json, "
-        f"{feed.count('BEGIN:VEVENT')} VEVENTs in kalender/alle.ics"
+        f"{feed.count('BEGIN:VEVENT')} VEVENTs in kalender/alle.ics, "
+        f"{len({line for line in feed.splitlines() if line.startswith('UID:')})} verschiedene UIDs"
+    )
+    organizers = Counter(o.get("kind") for item in items for o in item.get("organizers", []))
+    print(
+        f"Veranstalter in events.json nach Art: {dict(organizers)}; ohne Veranstalter: "
+        f"{sum(1 for item in items if not item.get('organizers'))}"
     )
 
 

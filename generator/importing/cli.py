@@ -42,7 +42,9 @@ def run(project: Project, args: argparse.Namespace) -> int:
         if args.source == "ical":
             return _ical(project, args)
         if args.source == "csv":
-            return csv_command.import_csv(project, args.file, args.kind, args.dry_run, today=args.today)
+            return csv_command.import_csv(
+                project, args.file, args.kind, args.dry_run, today=args.today, category=args.category
+            )
     except ImportProblem as exc:
         print(f"{exc}\nNichts wurde geschrieben.", file=sys.stderr)
         return 1

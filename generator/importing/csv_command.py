@@ -30,18 +30,36 @@ def add_parser(sources: argparse._SubParsersAction, day: type | object) -> None:
     command.add_argument("--kind", required=True, choices=sorted(KINDS), help="was die Tabelle enthält")
     command.add_argument("--dry-run", action="store_true", help="Nur zeigen, was geschähe; nichts schreiben")
     command.add_argument(
+        "--category", default=None, help="Kategorie-Kennung für Zeilen ohne Kategorie (Veranstaltungen, Vereine)"
+    )
+    command.add_argument(
         "--today", type=day, default=None, help="Importdatum JJJJ-MM-TT für „Zuletzt bestätigt“ (Standard: heute)"
     )
 
 
 def import_csv(
-    project: Project, path: Path, kind: str, dry_run: bool, *, today: date | None = None, out: TextIO | None = None
+    project: Project,
+    path: Path,
+    kind: str,
+    dry_run: bool,
+    *,
+    today: date | None = None,
+    category: str | None = None,
+    out: TextIO | None = None,
 ) -> int:
     """Import ``path`` into ``project``; 0 when every written file validates, 1 otherwise or when unreadable."""
     stream = out or sys.stdout
     try:
         content = load_project(project)
-        read = read_csv(path, KINDS[kind], content.site.town, today or date.today())
+        town = content.site.town
+        if category and category not in {term.id for term in town.categories}:
+            known = ", ".join(term.id for term in town.categories)
+            raise ImportProblem(
+                "--category",
+                None,
+                f"Eine Kategorie „{category}“ gibt es in content/town.yml nicht. Möglich sind: {known}.",
+            )
+        read = read_csv(path, KINDS[kind], town, today or date.today(), category=category)
         print(f"{path.name}: gelesen als {read.encoding}, Trennzeichen {read.delimiter}.", file=stream)
         notes = [Attention(path.name, remark) for remark in read.remarks]
         return run_import(project, read.records, path.name, dry_run, content=content, source_notes=notes, out=stream)

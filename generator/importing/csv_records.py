@@ -90,10 +90,19 @@ class Row:
 
 
 def build_records(
-    kind: Kind, rows: Sequence[Row], town: Town, today: date, source: str
+    kind: Kind, rows: Sequence[Row], town: Town, today: date, source: str, category: str | None = None
 ) -> tuple[list[ImportedRecord], list[str]]:
-    """The records of ``rows`` with stable, unique keys, and the remarks that hold for all of them."""
+    """The records of ``rows`` with stable, unique keys, and the remarks that hold for all of them.
+
+    ``category`` (``--category``) stands in for an empty or missing category cell of an event or club.
+    """
     build = {"events": _event, "clubs": _club, "venues": _venue}[kind]
+    defaulted = 0
+    if category and kind != "venues":
+        for row in rows:
+            if row.get("category") is None:
+                row.add("category", "--category", category)
+                defaulted += 1
     built = [(row, *build(row, town, today)) for row in rows]
     keyed = _keys(kind, built, source)
     titles = Counter(_plain(name) for _, _, name, _ in built if name)
@@ -107,6 +116,11 @@ def build_records(
             record.note(message, content_field)
         records.append(record)
     remarks = []
+    if defaulted:
+        remarks.append(
+            f"{defaulted} Zeilen nennen keine Kategorie; dort steht nun „{category}“ (--category). "
+            "Prüfen Sie, ob sie passt."
+        )
     placeholders = sum(1 for row in rows if row.placeholders)
     if placeholders:
         remarks.append(

@@ -46,7 +46,9 @@ class CsvRead:
     """What holds for every record (e.g. the import date as `reviewed`), in German."""
 
 
-def read_csv(path: Path, kind: Kind, town: Town, today: date, source: str | None = None) -> CsvRead:
+def read_csv(
+    path: Path, kind: Kind, town: Town, today: date, source: str | None = None, category: str | None = None
+) -> CsvRead:
     """Read ``path`` as a spreadsheet of ``kind``; `ImportProblem` when it cannot be read at all."""
     name = source or path.name
     try:
@@ -54,10 +56,18 @@ def read_csv(path: Path, kind: Kind, town: Town, today: date, source: str | None
     except OSError as exc:
         raise ImportProblem(name, None, f"Die Datei lässt sich nicht lesen ({exc.strerror}).") from None
     text, encoding = decode(data, name)
-    return read_text(text, kind, town, today, name, encoding)
+    return read_text(text, kind, town, today, name, encoding, category)
 
 
-def read_text(text: str, kind: Kind, town: Town, today: date, source: str, encoding: str = "UTF-8") -> CsvRead:
+def read_text(
+    text: str,
+    kind: Kind,
+    town: Town,
+    today: date,
+    source: str,
+    encoding: str = "UTF-8",
+    category: str | None = None,
+) -> CsvRead:
     """Read decoded CSV ``text``; the part of `read_csv` after the bytes became text."""
     delimiter = sniff_delimiter(text)
     rows = _rows(text, delimiter, source)
@@ -66,7 +76,7 @@ def read_text(text: str, kind: Kind, town: Town, today: date, source: str, encod
         raise ImportProblem(source, None, "Die Datei ist leer: Es fehlt die Kopfzeile mit den Spaltennamen.")
     columns = _map_header(header, header_line, kind, source)
     table = [_row(line, cells, header, columns, source) for line, cells in rows]
-    records, remarks = build_records(kind, [row for row in table if row is not None], town, today, source)
+    records, remarks = build_records(kind, [row for row in table if row is not None], town, today, source, category)
     return CsvRead(records, encoding, _DELIMITERS[delimiter], remarks)
 
 

@@ -501,3 +501,20 @@ def test_a_numbered_column_of_a_field_that_is_not_a_contact_still_stops_the_impo
     assert site is not None
     with pytest.raises(ImportProblem, match="Die Spalte „Kategorie 2“ \\(Spalte 3\\) kennt der Import nicht"):
         read_text("Titel;Datum;Kategorie 2\nA;14.12.2027;fest\n", "events", site.town, date(2026, 12, 8), "a.csv")
+
+
+def test_category_stands_in_for_an_empty_category_cell_and_the_summary_says_so(
+    project: ContentProject, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = tmp_path / "vereine.csv"
+    table.write_bytes(excel_csv("Name;Kategorie;E-Mail", ["Kleingartenverein Am Anger;;garten@example.org"]))
+
+    assert run_import(project, table, "club", "--category", "nicht-da") == 1
+    assert "Eine Kategorie „nicht-da“ gibt es in content/town.yml nicht" in capsys.readouterr().err
+    assert not (project.content / "clubs" / "kleingartenverein-am-anger.yml").exists()
+
+    assert run_import(project, table, "club", "--category", "sport") == 0, capsys.readouterr()
+    out = capsys.readouterr().out
+    assert "1 Zeilen nennen keine Kategorie; dort steht nun „sport“ (--category)" in out
+    written = read_files(project, "clubs", ["kleingartenverein-am-anger"])["kleingartenverein-am-anger"]
+    assert written["category"] == ["sport"]  # type: ignore[index]
