@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,9 +97,10 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
 
 
 def suggest_id(name: str) -> str:
-    """A valid id close to ``name``: 'Tag der Nachbarn' → 'tag-der-nachbarn'."""
+    """A valid id close to ``name``: 'Tag der Nachbarn' → 'tag-der-nachbarn', 'Café Kaputt' → 'cafe-kaputt'."""
     text = name.lower()
     for umlaut, replacement in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
         text = text.replace(umlaut, replacement)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")  # é → e, not dropped
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     return text or "eintrag"

@@ -36,6 +36,7 @@ city moving in with 400 places and no Ortsteil column) asks nothing: every place
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
@@ -43,7 +44,7 @@ from typing import Literal, Protocol
 OUTSIDE = "ausserhalb"
 """The district id of places outside the town (`district: ausserhalb`); no town may use it."""
 
-_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ł": "l", "ø": "o", "æ": "ae"})
 
 How = Literal["written", "city", "name", "postcode", "town"]
 
@@ -58,8 +59,11 @@ class DistrictTerm(Protocol):
 
 
 def words(text: str) -> tuple[str, ...]:
-    """Lowercase words of ``text`` with ä → ae etc.; hyphens, brackets and dots separate words."""
-    return tuple(word for word in re.split(r"[^a-z0-9]+", text.lower().translate(_TRANSLITERATION)) if word)
+    """Lowercase words of ``text`` with ä → ae etc. and other accents dropped (Café → cafe);
+    hyphens, brackets and dots separate words."""
+    german = text.lower().translate(_TRANSLITERATION)
+    plain = unicodedata.normalize("NFKD", german).encode("ascii", "ignore").decode("ascii")
+    return tuple(word for word in re.split(r"[^a-z0-9]+", plain) if word)
 
 
 def names_of(term: DistrictTerm) -> list[str]:

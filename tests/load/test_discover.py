@@ -79,6 +79,8 @@ def test_invalid_id_in_file_name_gets_a_suggestion(tmp_path: Path, file_name: st
         ("Fußball", "fussball"),
         ("  a  b  ", "a-b"),
         ("ÄÖÜ", "aeoeue"),
+        ("Café Kaputt", "cafe-kaputt"),  # a real Leipzig venue became "caf-kaputt"
+        ("Crêperie Noël", "creperie-noel"),
         ("", "eintrag"),
     ],
 )

@@ -133,3 +133,9 @@ def test_a_town_with_one_district_asks_nothing(city: str | None, name: str | Non
 def test_two_districts_still_ask() -> None:
     finder = _finder({"id": "mitte", "label": "Mitte"}, {"id": "nord", "label": "Nord"}, town="Leipzig")
     assert finder.find(name="Cafe Grundmann").district is None
+
+
+def test_words_fold_accents_beyond_german() -> None:
+    assert words("Café Grundmann") == ("cafe", "grundmann")
+    assert words("Gräfendorf") == ("graefendorf",)
+    assert words("Łódź") == ("lodz",)
