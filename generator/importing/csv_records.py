@@ -173,14 +173,20 @@ def _keys(kind: Kind, built: list[tuple[Row, dict[str, Any], str | None, str | N
     first_line: dict[str, int] = {}
     for key, (row, _, _, _) in zip(keys, built, strict=True):
         if key in first_line:
-            what = "dieselbe ID" if key.startswith("id:") else "denselben Schlüssel (Titel und Beginn bzw. Name)"
-            raise ImportProblem(
-                source,
-                row.line,
-                f"Diese Zeile hat {what} wie Zeile {first_line[key]}. Jede Zeile braucht einen eigenen, damit ein "
-                "späterer Import dieselbe Datei wiederfindet: Löschen Sie die doppelte Zeile, oder geben Sie der "
-                "Tabelle eine Spalte „ID“ mit einer eigenen Nummer je Zeile.",
-            )
+            if key.startswith("id:"):
+                message = (
+                    f"Diese Zeile hat dieselbe ID wie Zeile {first_line[key]}. Jede Zeile braucht eine eigene, damit "
+                    "ein späterer Import dieselbe Datei wiederfindet: Löschen Sie die doppelte Zeile, oder geben Sie "
+                    "ihr eine andere Nummer."
+                )
+            else:
+                what = "denselben Titel und Beginn" if kind == "events" else "denselben Namen"
+                message = (
+                    f"Diese Zeile hat {what} wie Zeile {first_line[key]}. Daran erkennt ein späterer Import "
+                    "dieselbe Datei wieder: Löschen Sie die doppelte Zeile, oder geben Sie der Tabelle eine Spalte "
+                    "„ID“ mit einer eigenen Nummer je Zeile."
+                )
+            raise ImportProblem(source, row.line, message)
         first_line[key] = row.line
     return keys
 

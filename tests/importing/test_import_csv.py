@@ -281,7 +281,7 @@ def test_dry_run_writes_nothing(project: ContentProject, tmp_path: Path, capsys:
         ),
         (
             excel_csv("Titel;Datum;Ort", ["Sommerfest;14.12.2027;Markt", "", "sommerfest;14.12.27;Rathaus"]),
-            "kalender.csv:4: Diese Zeile hat denselben Schlüssel (Titel und Beginn bzw. Name) wie Zeile 2.",
+            "kalender.csv:4: Diese Zeile hat denselben Titel und Beginn wie Zeile 2.",
         ),
     ],
     ids=["unknown-column", "header-after-blank-lines", "encoding", "open-quote", "same-field-twice", "same-key"],
