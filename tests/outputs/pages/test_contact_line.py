@@ -26,7 +26,10 @@ def _line(**fields: str) -> str:
             {"role": "Vorstand", "name": "Erika Beispiel", "email": "v@example.org"},
             'Vorstand, Erika Beispiel · <a href="mailto:v@example.org">',
         ),
-        ({"email": "v@example.org", "phone": "03535 1234"}, '<a href="mailto:v@example.org">v@example.org</a> · Telefon'),
+        (
+            {"email": "v@example.org", "phone": "03535 1234"},
+            '<a href="mailto:v@example.org">v@example.org</a> · Telefon',
+        ),
         ({"website": "https://example.org/"}, '<a href="https://example.org/">Webseite</a>'),
     ],
 )
