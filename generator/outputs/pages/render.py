@@ -195,7 +195,7 @@ class PageRenderer:
                 upcoming=upcoming[:EVENT_PAGE_DATES],
                 more=max(0, len(upcoming) - EVENT_PAGE_DATES),
                 single_dates={o.original_date for o in single_dates(record.data, self.catalog.today)},
-                jsonld=structured_data.event(self.site, record, upcoming),
+                jsonld=structured_data.event(self.site, record, upcoming, self.catalog.picture(record.data.image)),
                 related_pages=self._pages_listing("events", record.id),
                 og_type="article",
                 image=record.data.image,
@@ -504,10 +504,11 @@ class PageRenderer:
             kind=kind,
             **context,
         )
+        picture = self.catalog.picture(image)
         og = {
             "type": og_type,
             "url": structured_data.absolute(self.site, url),
-            **({"image": structured_data.absolute(self.site, urls.image(image.src))} if image else {}),
+            **({"image": structured_data.absolute(self.site, picture.og.url)} if picture else {}),
         }
         json_ld = structured_data.to_json(jsonld) if jsonld is not None else None
         page = PageSource.of(url, title, description, hide or ["toc", "navigation"], og, json_ld, body, own_heading)
