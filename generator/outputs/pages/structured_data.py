@@ -139,7 +139,7 @@ def _club_contacts(club: Club) -> dict[str, Any]:
     return data
 
 
-def organization(site: Site, record: Record[Club]) -> dict[str, Any]:
+def organization(site: Site, record: Record[Club], picture: Picture | None = None) -> dict[str, Any]:
     club = record.data
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -155,6 +155,8 @@ def organization(site: Site, record: Record[Club]) -> dict[str, Any]:
         data["address"] = addresses[0] if len(addresses) == 1 else addresses
     if club.founded:
         data["foundingDate"] = str(club.founded)
+    if picture is not None:
+        data["image"] = absolute(site, picture.og.url)
     return data
 
 
