@@ -61,20 +61,22 @@ def run_stages(
     previous: CacheState | None = None,
     search: Target | None = None,
     workers: int | None = None,
+    pictures: Path | None = None,
 ) -> RunResult:
     """Write the whole site into ``target``; ``work`` is scratch space (also the search input's
     place unless ``search`` is given). ``previous``: the last build's keys, whose outputs may be
-    taken over from its published site (``target.base``)."""
+    taken over from its published site (``target.base``). ``pictures``: the renditions of earlier
+    builds (`BuildCache.pictures`; None: made anew in ``work``)."""
     target = target if isinstance(target, Target) else Target(target)
     with progress.stage("Termine berechnen"):
-        pictures = Pictures.scan(project.images_dir, [image.src for image in used_images(site)])
-        catalog = Catalog.build(site, today, pictures)
+        shown = Pictures.scan(project.images_dir, [image.src for image in used_images(site)])
+        catalog = Catalog.build(site, today, shown)
         key = build_key(project, site, today)
         fingerprints = Fingerprints(site, catalog, key)
     previous = previous if previous is not None and previous.build_key == key else CacheState()
     writer = Writer(target, {stage.name: stage.claims for stage in STAGES})
     search_writer = Writer(search or Target(work / "search"))
-    state = BuildState(project, site, catalog, today, target, work)
+    state = BuildState(project, site, catalog, today, target, work, pictures)
     count = workers_for(site) if workers is None else workers
     run: BuildRun | None = None
     try:

@@ -13,13 +13,15 @@ Widths by role (each capped at the original's width; a smaller original is publi
 
 - ``thumb`` 160, 320 — list thumbnails and logos shown at ~80 CSS px (160 at DPR 2, 320 at DPR 4 or
   for a 160 px logo).
-- ``page`` 360, 720, 1080, 1440 — a picture across the content column: a 360 px phone at DPR 1, 2,
-  3, and desktop columns (~720 CSS px) at DPR 1 and 2. Phones are 360–414 CSS px wide, so these are
-  the widths their screens ask for; 1440 is the largest any screen needs for a ~720 px column.
+- ``page`` 360, 720, 1080 — a picture across the content column: a 360 px phone at DPR 1, 2, 3
+  (phones are 360–414 CSS px wide), and a ~720 px desktop column at DPR 1. A 1440 rendition for
+  desktops at DPR 2 would cost a third of the processing time and disk for a barely sharper
+  picture on a large screen; 1080 serves them.
 - ``og`` 1200 (JPEG only) — the size messengers and search engines ask for (og:image).
 
-Formats: WebP (every browser since 2020, ~30 % smaller than JPEG at equal quality) and JPEG as the
-fallback in ``<img src>`` (older mail clients, feed readers, messengers' previews).
+Formats: WebP at every width (every browser since 2020, ~30 % smaller than JPEG at equal quality);
+JPEG only where something may not take WebP: the ``<img src>`` fallback (``FALLBACK_WIDTH``), the
+smallest thumbnail and og:image (mail clients, feed readers, messengers' previews).
 AVIF would save another ~20 % but encodes ~10× slower; not worth a build that runs on every edit.
 """
 
@@ -39,7 +41,7 @@ PROCESSING_VERSION = "1"
 
 PICTURE_FOLDER = "bilder"
 THUMB_WIDTHS = (160, 320)
-PAGE_WIDTHS = (360, 720, 1080, 1440)
+PAGE_WIDTHS = (360, 720, 1080)
 OG_WIDTH = 1200
 FALLBACK_WIDTH = 720
 """The JPEG in ``<img src>`` where the browser takes no srcset: a phone at DPR 2 or a desktop column."""
@@ -95,16 +97,25 @@ class PictureSource:
 
     def renditions(self) -> list[Rendition]:
         """Every file the build publishes for this picture (no doubles)."""
-        made: dict[str, Rendition] = {}
-        for role in ROLES:
-            for width in self.widths(role):
-                for fmt in (WEBP, JPEG):
-                    rendition = self.rendition(fmt, width)
-                    made[rendition.url] = rendition
-        og = self.rendition(JPEG, self.widths("og")[0])
-        made[og.url] = og
-        made[self.fallback.url] = self.fallback
-        return sorted(made.values(), key=lambda r: (r.format, r.width))
+        made = [self.rendition(WEBP, width) for role in ROLES for width in self.widths(role)]
+        made += [self.thumb, self.fallback, self.og]
+        unique = {rendition.url: rendition for rendition in made}
+        return sorted(unique.values(), key=lambda r: (r.format, r.width))
+
+    def has(self, fmt: str, width: int) -> bool:
+        """Whether the build makes this rendition (WebP: every width; JPEG: thumb, fallback, og)."""
+        if fmt == WEBP:
+            return any(width in self.widths(role) for role in ROLES)
+        return width in (self.thumb.width, self.fallback.width, self.og.width)
+
+    @property
+    def thumb(self) -> Rendition:
+        """The smallest JPEG (a list thumbnail's ``src``)."""
+        return self.rendition(JPEG, self.widths("thumb")[0])
+
+    @property
+    def og(self) -> Rendition:
+        return self.rendition(JPEG, self.widths("og")[0])
 
     @property
     def fallback(self) -> Rendition:
@@ -132,12 +143,15 @@ class Picture:
     def height(self) -> int:
         return self.source.height
 
-    def renditions(self, fmt: str, role: str = "page") -> list[Rendition]:
-        return [self.source.rendition(fmt, width) for width in self.source.widths(role)]
+    def renditions(self, fmt: str = WEBP, role: str = "page") -> list[Rendition]:
+        """The renditions of ``role`` in ``fmt`` (JPEG: only those made, see `PictureSource.has`)."""
+        source = self.source
+        return [source.rendition(fmt, width) for width in source.widths(role) if source.has(fmt, width)]
 
-    def srcset(self, fmt: str, role: str = "page", link: Callable[[str], str] = str) -> str:
-        """``url 360w, url 720w, …`` for ``<source type="image/webp" srcset>`` or ``<img srcset>``;
-        ``link`` makes each URL relative to the page (e.g. the view's ``link``)."""
+    def srcset(self, fmt: str = WEBP, role: str = "page", link: Callable[[str], str] = str) -> str:
+        """``url 360w, url 720w, …`` for ``<source type="image/webp" srcset>``; ``link`` makes each
+        URL relative to the page (e.g. the view's ``link``). The JPEG fallback is ``fallback``
+        (page) or ``thumb`` (lists), a single ``src``."""
         return ", ".join(f"{link(r.url)} {r.width}w" for r in self.renditions(fmt, role))
 
     @property
@@ -148,12 +162,12 @@ class Picture:
     @property
     def og(self) -> Rendition:
         """The ~1200 px JPEG for og:image and JSON-LD ``image``."""
-        return self.source.rendition(JPEG, self.source.widths("og")[0])
+        return self.source.og
 
     @property
     def thumb(self) -> Rendition:
         """The smallest JPEG (list thumbnails' ``src``)."""
-        return self.source.rendition(JPEG, self.source.widths("thumb")[0])
+        return self.source.thumb
 
 
 def used_images(site: Site) -> list[Image]:

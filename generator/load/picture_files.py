@@ -57,12 +57,51 @@ class PictureFile:
     """Bytes."""
 
 
+Stamp = tuple[int, int, int]
+"""A file's size, modification time (ns) and inode: changed bytes change one of them."""
+_probed: dict[str, tuple[Stamp, bool, PictureFile | str]] = {}
+"""Absolute path → (stamp, completeness checked, what `probe` found or its error): validation and
+the build probe each picture once per process, and the build cache keeps this between builds
+(`remembered`, `remember`): an unchanged picture is not read again."""
+
+
 def probe(path: Path, *, check_complete: bool = True) -> PictureFile:
-    """What ``path`` holds; raises `PictureError` (German) for anything the build cannot publish."""
+    """What ``path`` holds; raises `PictureError` (German) for anything the build cannot publish.
+
+    ``check_complete``: also make sure the file is not cut off (`_looks_complete`)."""
     try:
         stat = path.stat()
     except OSError:
         raise PictureError("Die Bilddatei ist nicht lesbar.") from None
+    key = os.path.abspath(path)
+    stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    known = _probed.get(key)
+    if known is not None and known[0] == stamp and (known[1] or not check_complete):
+        if isinstance(known[2], str):
+            raise PictureError(known[2])
+        return known[2]
+    try:
+        found: PictureFile | str = _probe(path, stat, check_complete)
+    except PictureError as error:
+        found = str(error)
+    _probed[key] = (stamp, check_complete, found)
+    if isinstance(found, str):
+        raise PictureError(found)
+    return found
+
+
+def remembered() -> dict[str, tuple[Stamp, bool, PictureFile | str]]:
+    """What this process probed (for the build cache)."""
+    return dict(_probed)
+
+
+def remember(entries: dict[str, tuple[Stamp, bool, PictureFile | str]]) -> None:
+    """Take over what an earlier build probed (entries whose file changed are probed again)."""
+    for key, entry in entries.items():
+        _probed.setdefault(key, entry)
+
+
+def _probe(path: Path, stat: os.stat_result, check_complete: bool) -> PictureFile:
     if not path.is_file():
         raise PictureError("Das ist keine Datei, sondern ein Ordner.")
     if stat.st_size == 0:
@@ -74,7 +113,7 @@ def probe(path: Path, *, check_complete: bool = True) -> PictureFile:
             "und speichern Sie es als JPG."
         )
     data = path.read_bytes()
-    _register_heif_if_needed(data)
+    register_heif_if_needed(data)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -104,7 +143,7 @@ def probe(path: Path, *, check_complete: bool = True) -> PictureFile:
     return PictureFile(kind, width, height, hashlib.sha256(data).hexdigest(), len(data))
 
 
-def _register_heif_if_needed(data: bytes) -> None:
+def register_heif_if_needed(data: bytes) -> None:
     if data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS:
         from pillow_heif import register_heif_opener
 
