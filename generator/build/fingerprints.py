@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.derive.catalog import Catalog
-from generator.derive.pictures import Pictures, used_images
+from generator.derive.pictures import Pictures
 from generator.derive.related import Related
 from generator.load.record_cache import code_version
 from generator.models.site import Record, Site
@@ -50,7 +50,7 @@ def build_key(project: Project, site: Site, today: date) -> str:
     digest.update(tree_digest(project.theme_dir.rglob("*"), project.root).encode())
     if project.mkdocs_file.is_file():
         digest.update(project.mkdocs_file.read_bytes())
-    pictures = Pictures.scan(project.images_dir, [image.src for image in used_images(site)])
+    pictures = Pictures.for_site(project.images_dir, site)
     for src, source in sorted(pictures.sources.items()):  # the pictures shown, not every file in the folder
         digest.update(f"picture:{src}={source.name}\0".encode())
     digest.update(site.town.model_dump_json().encode())

@@ -20,7 +20,7 @@ from generator.build.memory import release_free_memory
 from generator.build.stages import STAGES, BuildRun
 from generator.build.writer import Target, Writer
 from generator.derive.catalog import Catalog
-from generator.derive.pictures import Pictures, used_images
+from generator.derive.pictures import Pictures
 from generator.models.site import Site
 from generator.progress import Progress
 from generator.project import Project
@@ -69,8 +69,7 @@ def run_stages(
     builds (`BuildCache.pictures`; None: made anew in ``work``)."""
     target = target if isinstance(target, Target) else Target(target)
     with progress.stage("Termine berechnen"):
-        shown = Pictures.scan(project.images_dir, [image.src for image in used_images(site)])
-        catalog = Catalog.build(site, today, shown)
+        catalog = Catalog.build(site, today, Pictures.for_site(project.images_dir, site))
         key = build_key(project, site, today)
         fingerprints = Fingerprints(site, catalog, key)
     previous = previous if previous is not None and previous.build_key == key else CacheState()

@@ -216,6 +216,11 @@ class Pictures:
             sources[src] = PictureSource(src, path, file, rendition_name(file.digest))
         return cls(sources)
 
+    @classmethod
+    def for_site(cls, images_dir: Path, site: Site) -> Pictures:
+        """The pictures ``site``'s records show (``Catalog.build(site, today, Pictures.for_site(…))``)."""
+        return cls.scan(images_dir, [image.src for image in used_images(site)])
+
     def picture(self, image: Image | None) -> Picture | None:
         """The picture of a record's ``image``; None without one (or when it cannot be published)."""
         if image is None:
