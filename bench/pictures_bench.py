@@ -69,7 +69,7 @@ def add_pictures(root: Path, photos: list[bytes]) -> int:
 
 def slot_width(sizes: str, viewport: int) -> float:
     """The CSS width ``sizes`` gives the picture at ``viewport`` px (the forms our templates use:
-    ``(min-width: Nem) LENGTH``, ``(max-width: Nem) LENGTH``, ``calc(100vw - Nrem)``, ``Nvw``, ``Npx``)."""
+    ``(min-width: Npx) LENGTH``, ``(max-width: Nem) LENGTH``, ``calc((100vw - Npx) * F)``, ``Nvw``, ``Npx``)."""
     for entry in (part.strip() for part in sizes.split(",")):
         condition = re.match(r"\((min|max)-width:\s*([\d.]+)(em|px)\)\s*(.+)", entry)
         if condition:
@@ -84,9 +84,10 @@ def slot_width(sizes: str, viewport: int) -> float:
 
 def _length(value: str, viewport: int) -> float:
     value = value.strip()
-    calc = re.fullmatch(r"calc\(\s*100vw\s*-\s*([\d.]+)(rem|px)\s*\)", value)
+    calc = re.fullmatch(r"calc\(\s*\(?\s*100vw\s*-\s*([\d.]+)(rem|px)\s*\)?\s*(?:\*\s*([\d.]+))?\s*\)", value)
     if calc:
-        return viewport - float(calc.group(1)) * (ROOT_EM if calc.group(2) == "rem" else 1)
+        share = float(calc.group(3)) if calc.group(3) else 1.0
+        return (viewport - float(calc.group(1)) * (ROOT_EM if calc.group(2) == "rem" else 1)) * share
     number = re.fullmatch(r"([\d.]+)(vw|px|rem|em)", value)
     if number is None:
         return viewport
@@ -121,8 +122,8 @@ def bench(size: int, work: Path, photos: list[bytes]) -> None:
         first = run_build(root, out, TODAY, cache)
         again = run_build(root, out, TODAY, cache)
         runs[label] = (first, again)
-        stage = first["stages"].get("Bilder")
-        extra = f" (Stufe Bilder {stage:.1f} s)" if stage is not None else ""
+        stages = ", ".join(f"{name} {seconds:.1f}" for name, seconds in first["stages"].items() if seconds >= 0.5)
+        extra = f" ({stages})"
         print(
             f"  {label:12} erster Build {first['wall']:6.1f} s{extra}, CPU {first['cpu_user']:.0f} s; "
             f"erneut mit unverändertem Cache {again['wall']:5.1f} s"
