@@ -26,7 +26,7 @@ from generator.build.cache import CacheState
 from generator.build.fingerprints import Fingerprints
 from generator.build.jobs import Jobs, StageFailed, Task
 from generator.build.writer import Writer
-from generator.derive.pictures import PICTURE_FOLDER
+from generator.derive.pictures import PICTURE_FOLDER, Pictures
 from generator.outputs.exports.added import record_dates
 from generator.outputs.exports.csv_export import clubs_csv, events_csv
 from generator.outputs.exports.json_api import OCCURRENCE_DAYS, ApiBuilder, write_api
@@ -361,6 +361,20 @@ def _process_pictures(srcs: list[str]) -> list[tuple[str, str]]:
     return failed
 
 
+PARALLEL_FROM_PICTURES = 4
+"""Pictures to process from which a small site (`jobs.PARALLEL_FROM_EVENTS`) starts workers anyway."""
+
+
+def pictures_to_make(pictures: Pictures, folder: Path) -> list[str]:
+    """The ``src`` of every picture whose renditions are not all in ``folder``."""
+    present = set(os.listdir(folder)) if folder.is_dir() else set()
+    return [
+        src
+        for src, source in pictures.sources.items()
+        if not all(PurePosixPath(r.url).name in present for r in source.renditions())
+    ]
+
+
 def start_pictures(run: BuildRun) -> Callable[[], None]:
     """Renditions of every picture a record uses: taken from the picture folder where an earlier
     build made them (same bytes, same settings: same name), else made on the workers."""
@@ -369,11 +383,7 @@ def start_pictures(run: BuildRun) -> Callable[[], None]:
     folder.mkdir(parents=True, exist_ok=True)
     present = set(os.listdir(folder))
     sources = state.catalog.pictures.sources
-    missing = [
-        src
-        for src, source in sources.items()
-        if not all(PurePosixPath(r.url).name in present for r in source.renditions())
-    ]
+    missing = pictures_to_make(state.catalog.pictures, folder)
     parts = max(1, run.jobs.workers)
     tasks = [
         run.jobs.submit("Bilder", _process_pictures, missing[index::parts])

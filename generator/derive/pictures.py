@@ -36,7 +36,7 @@ from generator.load.picture_files import PictureError, PictureFile, probe, resol
 from generator.models.common import Image
 from generator.models.site import Site
 
-PROCESSING_VERSION = "1"
+PROCESSING_VERSION = "2"
 """Bump when the processing (outputs/pictures) changes its output: every rendition gets a new URL."""
 
 PICTURE_FOLDER = "bilder"
@@ -49,8 +49,16 @@ WEBP, JPEG = "webp", "jpeg"
 EXTENSIONS = {WEBP: "webp", JPEG: "jpg"}
 ROLES = {"thumb": THUMB_WIDTHS, "page": PAGE_WIDTHS}
 
-PAGE_SIZES = "(min-width: 48em) 45rem, calc(100vw - 2rem)"
-"""A suggested ``sizes`` for a picture across the content column (templates may use their own)."""
+FIGURE_PX = 720
+"""The widest a page picture is shown (CSS px): a picture, not a banner; 720/1080 renditions serve
+it at DPR 1/1.5. Narrower screens show it across the column: the screen less ``MARGIN_PX`` each side
+(Material's .8rem at its 20 px root size)."""
+MARGIN_PX = 16
+BOX_RATIO = 0.75
+"""A page picture is at most ``BOX_RATIO`` × its widest width tall (theme/assets/portal.css,
+``.eg-figure img``): a 4:3 photo fills the width, a portrait one is no taller than a 4:3 one (on a
+360 px phone 185 × 246 px instead of 328 × 437), so it needs a smaller rendition — a portrait photo
+has 1.8× the pixels of a landscape one of the same width. Keep `sizes` and the CSS in step."""
 
 
 @dataclass(frozen=True)
@@ -155,6 +163,20 @@ class Picture:
         return ", ".join(f"{link(r.url)} {r.width}w" for r in self.renditions(fmt, role))
 
     @property
+    def shown_share(self) -> float:
+        """How much of the page box's width the picture takes (`BOX_RATIO`): 1 for 4:3 and wider."""
+        return min(1.0, BOX_RATIO * self.width / self.height)
+
+    @property
+    def sizes(self) -> str:
+        """``sizes`` for a page picture (`BOX_RATIO`): the browser picks the rendition for the width
+        it is shown at, not the column's."""
+        share = self.shown_share
+        column = f"calc(100vw - {2 * MARGIN_PX}px)"
+        narrow = column if share == 1 else f"calc((100vw - {2 * MARGIN_PX}px) * {_number(share)})"
+        return f"(min-width: {FIGURE_PX + 2 * MARGIN_PX}px) {_number(FIGURE_PX * share)}px, {narrow}"
+
+    @property
     def fallback(self) -> Rendition:
         """The JPEG for ``<img src>`` (browsers that take no srcset, feed readers, mail)."""
         return self.source.fallback
@@ -168,6 +190,10 @@ class Picture:
     def thumb(self) -> Rendition:
         """The smallest JPEG (list thumbnails' ``src``)."""
         return self.source.thumb
+
+
+def _number(value: float) -> str:
+    return f"{value:.3f}".rstrip("0").rstrip(".")
 
 
 def used_images(site: Site) -> list[Image]:
