@@ -15,10 +15,12 @@ from pathlib import Path
 from generator import ci_output
 from generator.content import load_site
 from generator.importing import cli as import_cli
+from generator.models.site import Site
 from generator.project import Project
 from generator.publish_mode import publishing
 from generator.report import cli as report_cli
 from generator.submissions import cli as submission_cli
+from generator.validate.pictures import UNUSED_NOTICE, unused_pictures
 from generator.validate.placeholders import check_placeholders
 
 
@@ -112,6 +114,14 @@ def main(argv: list[str] | None = None) -> int:
     return 2  # pragma: no cover - argparse enforces the choices
 
 
+def print_unused_pictures(project: Project, site: Site) -> None:
+    """A notice (not an error) for each file in content/images/ that no record shows."""
+    github = os.environ.get("GITHUB_ACTIONS") == "true"
+    for src in unused_pictures(project.images_dir, site):
+        message = UNUSED_NOTICE.format(src=src)
+        print(f"::notice file=content/images/{src}::{message}" if github else message)
+
+
 def validate(
     project: Project, summary: Path | None = None, codequality: Path | None = None, publish: bool = False
 ) -> int:
@@ -140,6 +150,7 @@ def validate(
         f"{len(site.pages)} Seiten geprüft"
     )
     print(f"Alles in Ordnung: {counts} ({elapsed:.2f} s).")
+    print_unused_pictures(project, site)
     if placeholders is not None:
         placeholders.print_notice(sys.stdout)
     if summary is not None:

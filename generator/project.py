@@ -6,7 +6,6 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import urls
 from generator.load.discover import IMAGES_DIR, TOWN_FILE
 
 
@@ -38,8 +37,9 @@ class Project:
 
     @property
     def static_folders(self) -> list[tuple[Path, str]]:
-        """Folders published as they are: (folder, site-relative target)."""
-        return [(self.theme_dir / "assets", "assets"), (self.images_dir, urls.image("").rstrip("/"))]
+        """Folders published as they are: (folder, site-relative target). Not content/images/:
+        pictures are published only as renditions (`derive/pictures.py`), never as uploaded."""
+        return [(self.theme_dir / "assets", "assets")]
 
     def copy_to(self, target: Path, *, content: bool = True) -> Project:
         """A working copy at ``target``: theme, mkdocs.yml and, unless ``content=False``, the content.

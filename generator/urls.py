@@ -108,10 +108,6 @@ def report_form(form: str) -> str:
     return f"melden/{form}/"
 
 
-def image(src: str) -> str:
-    return f"bilder/{src}"
-
-
 def source_file(url: str) -> str:
     """The Markdown file in MkDocs' docs_dir that produces ``url``."""
     return f"{url}index.md" if url else "index.md"

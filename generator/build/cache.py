@@ -30,10 +30,12 @@ from pathlib import Path
 from typing import IO
 
 from generator.build.writer import Target
+from generator.load import picture_files
 from generator.load.record_cache import RecordCache
 from generator.outputs.feeds.writer import EventMemo
 
 STATE_FORMAT = 2
+PROBES_FILE = "picture-headers.pickle"
 
 
 @dataclass
@@ -82,6 +84,28 @@ class BuildCache:
     def records(self) -> RecordCache:
         """The validation results of the previous load (save them after loading)."""
         return RecordCache.open(self.folder / "records")
+
+    @property
+    def pictures(self) -> Path:
+        """The renditions of pictures, named by the digest of their original and the processing
+        settings (`derive/pictures.py`): an unchanged picture is never processed twice."""
+        return self.folder / "bilder"
+
+    def read_probes(self) -> None:
+        """What the last build read from the pictures' headers, for `picture_files.probe`."""
+        try:
+            with open(self.folder / PROBES_FILE, "rb") as file:
+                fmt, entries = pickle.load(file)
+        except Exception:  # missing, damaged, or from other code: every picture is read again
+            return
+        if fmt == STATE_FORMAT and isinstance(entries, dict):
+            picture_files.remember(entries)
+
+    def save_probes(self) -> None:
+        temporary = self.folder / f"{PROBES_FILE}.new"
+        with open(temporary, "wb") as file:
+            pickle.dump((STATE_FORMAT, picture_files.remembered()), file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, self.folder / PROBES_FILE)
 
     @property
     def spare(self) -> Path:

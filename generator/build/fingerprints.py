@@ -4,7 +4,9 @@ An incremental build takes a record's outputs over from the previous build when 
 unchanged (`cache.py`). A key is the digest of
 
 * everything every page depends on (`BuildKey`): the generator's code, the theme, `mkdocs.yml`,
-  `town.yml`, the build date (``--today`` moves every "upcoming") and the set of record ids, and
+  the pictures the records show (by their rendition names: digest of bytes and settings; read
+  from the headers once, `picture_files.probe`), `town.yml`, the build date (``--today`` moves
+  every "upcoming") and the set of record ids, and
 * the records the output shows, as declared below from what the templates read: an event page
   shows its organisers, its venue and the venues of moved dates; a club page its events (with
   their venues and co-organisers), its calls to volunteer and its venue; a venue page its
@@ -25,6 +27,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.derive.catalog import Catalog
+from generator.derive.pictures import Pictures
 from generator.derive.related import Related
 from generator.load.record_cache import code_version
 from generator.models.site import Record, Site
@@ -47,8 +50,9 @@ def build_key(project: Project, site: Site, today: date) -> str:
     digest.update(tree_digest(project.theme_dir.rglob("*"), project.root).encode())
     if project.mkdocs_file.is_file():
         digest.update(project.mkdocs_file.read_bytes())
-    if project.images_dir.is_dir():
-        digest.update(tree_digest(project.images_dir.rglob("*"), project.root).encode())
+    pictures = Pictures.for_site(project.images_dir, site)
+    for src, source in sorted(pictures.sources.items()):  # the pictures shown, not every file in the folder
+        digest.update(f"picture:{src}={source.name}\0".encode())
     digest.update(site.town.model_dump_json().encode())
     digest.update(today.isoformat().encode())
     for kind, records in _kinds(site):

@@ -59,6 +59,12 @@ class BuildState:
     """Where the new site is written (`writer.Target`)."""
     work: Path
     """Scratch space of this build (MkDocs' input and frames, the search input)."""
+    pictures: Path | None = None
+    """Where renditions of pictures are kept between builds (`BuildCache.pictures`); None: in ``work``."""
+
+    @property
+    def picture_folder(self) -> Path:
+        return self.pictures if self.pictures is not None else self.work / "bilder"
 
 
 class StageFailed(RuntimeError):

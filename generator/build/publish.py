@@ -64,6 +64,8 @@ def _build(
     started = time.perf_counter()
     progress = progress or Progress()
     cache = BuildCache.open(cache_dir) if cache_dir is not None else None
+    if cache is not None:
+        cache.read_probes()
     try:
         with progress.stage("Inhalte prüfen"):
             site, report = load_cached(project, cache)
@@ -150,7 +152,7 @@ def publish(
             replaced = dict(cache.state.published_files) if cache.published(out) else None
             target, search = cache.targets(out, fresh)
             previous = cache.previous(out, build_key(project, site, today))
-        result = run_stages(project, site, today, target, work, progress, previous, search)
+        result = run_stages(project, site, today, target, work, progress, previous, search, pictures=cache.pictures)
         old = scratch / "old"
         with interrupts_deferred():  # Ctrl+C between the renames would leave no site at all
             if out.exists():
@@ -158,6 +160,7 @@ def publish(
             target.root.rename(out)
         with progress.stage("Zwischenspeicher"):
             cache.commit(out, result.state, result.files, result.search_files, old if old.exists() else None, replaced)
+            cache.save_probes()
         return result.summary.describe()
     finally:
         if scratch is not None:

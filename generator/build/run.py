@@ -8,6 +8,7 @@ build (`cache.py`), the outputs of unchanged records are taken over from its pub
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -15,11 +16,12 @@ from pathlib import Path
 
 from generator.build.cache import CacheState
 from generator.build.fingerprints import Fingerprints, build_key
-from generator.build.jobs import BuildState, Jobs, workers_for
+from generator.build.jobs import BuildState, Jobs, fork_is_safe, workers_for
 from generator.build.memory import release_free_memory
-from generator.build.stages import STAGES, BuildRun
+from generator.build.stages import PARALLEL_FROM_PICTURES, STAGES, BuildRun, pictures_to_make
 from generator.build.writer import Target, Writer
 from generator.derive.catalog import Catalog
+from generator.derive.pictures import Pictures
 from generator.models.site import Site
 from generator.progress import Progress
 from generator.project import Project
@@ -60,20 +62,26 @@ def run_stages(
     previous: CacheState | None = None,
     search: Target | None = None,
     workers: int | None = None,
+    pictures: Path | None = None,
 ) -> RunResult:
     """Write the whole site into ``target``; ``work`` is scratch space (also the search input's
     place unless ``search`` is given). ``previous``: the last build's keys, whose outputs may be
-    taken over from its published site (``target.base``)."""
+    taken over from its published site (``target.base``). ``pictures``: the renditions of earlier
+    builds (`BuildCache.pictures`; None: made anew in ``work``)."""
     target = target if isinstance(target, Target) else Target(target)
     with progress.stage("Termine berechnen"):
-        catalog = Catalog.build(site, today)
+        catalog = Catalog.build(site, today, Pictures.for_site(project.images_dir, site))
         key = build_key(project, site, today)
         fingerprints = Fingerprints(site, catalog, key)
     previous = previous if previous is not None and previous.build_key == key else CacheState()
     writer = Writer(target, {stage.name: stage.claims for stage in STAGES})
     search_writer = Writer(search or Target(work / "search"))
-    state = BuildState(project, site, catalog, today, target, work)
+    state = BuildState(project, site, catalog, today, target, work, pictures)
     count = workers_for(site) if workers is None else workers
+    if workers is None and count == 0 and fork_is_safe():
+        folder = pictures if pictures is not None else work / "bilder"
+        if len(pictures_to_make(catalog.pictures, folder)) >= PARALLEL_FROM_PICTURES:
+            count = max(2, os.cpu_count() or 1)  # a small town's first build with a dozen photos
     run: BuildRun | None = None
     try:
         with Jobs(state, count) as pool:

@@ -17,15 +17,16 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator import urls
 from generator.build import jobs
 from generator.build.cache import CacheState
 from generator.build.fingerprints import Fingerprints
-from generator.build.jobs import Jobs, Task
+from generator.build.jobs import Jobs, StageFailed, Task
 from generator.build.writer import Writer
+from generator.derive.pictures import PICTURE_FOLDER, Pictures
 from generator.outputs.exports.added import record_dates
 from generator.outputs.exports.csv_export import clubs_csv, events_csv
 from generator.outputs.exports.json_api import OCCURRENCE_DAYS, ApiBuilder, write_api
@@ -36,6 +37,7 @@ from generator.outputs.frame.mkdocs_run import NavEntry
 from generator.outputs.frame.site import compact_file
 from generator.outputs.frame.sitemap import sitemap_files
 from generator.outputs.pages.render import PageRenderer
+from generator.outputs.pictures.process import ProcessingError, renditions
 from generator.outputs.search import pagefind
 from generator.outputs.standalone.printouts import write_posters, write_programmes
 from generator.outputs.standalone.qr import qr_svg, qr_targets
@@ -333,6 +335,82 @@ def start_extras(run: BuildRun) -> Callable[[], None]:
     return finish
 
 
+# --- pictures ------------------------------------------------------------------------------------------
+
+
+def _process_pictures(srcs: list[str]) -> list[tuple[str, str]]:
+    """A task: make the renditions of the pictures ``srcs`` into the picture folder; returns
+    (src, German message) of each that could not be decoded after all."""
+    state = jobs.state()
+    folder = state.picture_folder
+    failed: list[tuple[str, str]] = []
+    for src in srcs:
+        source = state.catalog.pictures.sources[src]
+        try:
+            made = renditions(source.path.read_bytes(), source)
+        except (ProcessingError, OSError) as error:
+            failed.append(
+                (src, str(error) if isinstance(error, ProcessingError) else "Die Bilddatei ist nicht lesbar.")
+            )
+            continue
+        for relative, data in made:
+            path = folder / PurePosixPath(relative).name
+            temporary = path.with_name(f".{path.name}.{os.getpid()}")
+            temporary.write_bytes(data)
+            os.replace(temporary, path)  # never changed in place: the site links these files
+    return failed
+
+
+PARALLEL_FROM_PICTURES = 4
+"""Pictures to process from which a small site (`jobs.PARALLEL_FROM_EVENTS`) starts workers anyway."""
+
+
+def pictures_to_make(pictures: Pictures, folder: Path) -> list[str]:
+    """The ``src`` of every picture whose renditions are not all in ``folder``."""
+    present = set(os.listdir(folder)) if folder.is_dir() else set()
+    return [
+        src
+        for src, source in pictures.sources.items()
+        if not all(PurePosixPath(r.url).name in present for r in source.renditions())
+    ]
+
+
+def start_pictures(run: BuildRun) -> Callable[[], None]:
+    """Renditions of every picture a record uses: taken from the picture folder where an earlier
+    build made them (same bytes, same settings: same name), else made on the workers."""
+    state = jobs.state()
+    folder = state.picture_folder
+    folder.mkdir(parents=True, exist_ok=True)
+    present = set(os.listdir(folder))
+    sources = state.catalog.pictures.sources
+    missing = pictures_to_make(state.catalog.pictures, folder)
+    parts = max(1, run.jobs.workers)
+    tasks = [
+        run.jobs.submit("Bilder", _process_pictures, missing[index::parts])
+        for index in range(parts)
+        if missing[index::parts]
+    ]
+    run.made["pictures made"] = len(missing)
+
+    def finish() -> None:
+        failed = [problem for task in tasks for problem in task.result()]
+        if failed:
+            lines = "; ".join(f"content/images/{src}: {message}" for src, message in sorted(failed))
+            raise StageFailed(f"Bilder: {lines}")
+        names = set()
+        for source in sources.values():
+            for rendition in source.renditions():
+                name = PurePosixPath(rendition.url).name
+                names.add(name)
+                run.writer.copy_in("pictures", rendition.url, folder / name)
+        if state.pictures is not None:  # the kept folder holds only what this build publishes
+            for name in present - names:
+                if not name.startswith("."):
+                    (folder / name).unlink(missing_ok=True)
+
+    return finish
+
+
 # --- search ------------------------------------------------------------------------------------------
 
 
@@ -379,6 +457,7 @@ def _memory_folder(fallback: Path) -> Path:
 
 STAGES: tuple[Stage, ...] = (
     Stage("pages", "Seiten erzeugen", ("site", "catalog"), (), start_pages),
+    Stage("pictures", "Bilder", ("site", "catalog"), (f"{PICTURE_FOLDER}/*",), start_pictures),
     Stage("feeds", "Kalender", ("site", "history"), ("kalender/*.ics",), start_feeds),
     Stage(
         "extras",
@@ -398,7 +477,7 @@ STAGES: tuple[Stage, ...] = (
         "frame",
         "Seiten zusammensetzen",
         ("site", "pages"),
-        ("*.html", "assets/*", "bilder/*", "sitemap.xml*"),
+        ("*.html", "assets/*", "sitemap.xml*"),
         start_frame,
         uses_pool=False,
     ),

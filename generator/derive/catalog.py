@@ -13,9 +13,11 @@ from datetime import date, datetime, timedelta
 from functools import cached_property
 
 from generator.derive.agenda import AgendaItem
+from generator.derive.pictures import Picture, Pictures
 from generator.derive.places import Places
 from generator.derive.series import SeriesEntry, split_series
 from generator.models.club import Club
+from generator.models.common import Image
 from generator.models.districts import OUTSIDE
 from generator.models.event import Event, Status
 from generator.models.opportunity import Opportunity
@@ -102,10 +104,14 @@ class Catalog:
     by_district: dict[str, list[AgendaItem]] = field(default_factory=lambda: defaultdict(list))
     """Dates by the Ortsteil of their own place (a date moved to another Ortsteil is listed there)."""
     _by_month: dict[Month, list[AgendaItem]] = field(default_factory=dict)
+    pictures: Pictures = field(default_factory=Pictures.none)
+    """The pictures the records use (`derive/pictures.py`); none unless the build scanned them."""
 
     @classmethod
-    def build(cls, site: Site, today: date) -> Catalog:
+    def build(cls, site: Site, today: date, pictures: Pictures | None = None) -> Catalog:
         catalog = cls(site, today)
+        if pictures is not None:
+            catalog.pictures = pictures
         first = today - timedelta(days=ARCHIVE_DAYS)
         last = today + timedelta(days=HORIZON_DAYS)
         items: list[AgendaItem] = []
@@ -261,6 +267,10 @@ class Catalog:
     @cached_property
     def _clubs_sorted(self) -> list[Record[Club]]:
         return sorted(self.site.clubs.values(), key=_club_name)
+
+    def picture(self, image: Image | None) -> Picture | None:
+        """A record's picture as templates show it (``catalog.picture(record.data.image)``)."""
+        return self.pictures.picture(image)
 
     def open_opportunities(self) -> list[Record[Opportunity]]:
         """Volunteer calls that have not expired, soonest deadline last (newest calls stay on top)."""

@@ -711,6 +711,33 @@ class Image(ContentModel):
     )
     credit: str | None = Field(None, title="Bildnachweis", description="Fotograf/in oder Quelle.")
 
+    @model_validator(mode="after")
+    def _alt_describes(self) -> Image:
+        words = _alt_words(self.alt)
+        stem = _alt_words(re.split(r"[/\\]", self.src)[-1].rsplit(".", 1)[0])
+        if words in _GENERIC_ALT or words == stem or _CAMERA_NAME.fullmatch(self.alt.strip()):
+            raise error(
+                f"„{self.alt}“ beschreibt das Bild nicht. Schreiben Sie in einem kurzen Satz, was darauf zu "
+                "sehen ist, z. B. „Kinder der Tanzgruppe beim Auftritt auf dem Marktplatz“ oder „Logo des "
+                "Sportvereins: ein roter Löwe“ — für Menschen, die das Bild nicht sehen können.",
+                field="alt",
+            )
+        return self
+
+
+_GENERIC_ALT = {
+    "bild", "foto", "photo", "logo", "image", "img", "picture", "pic", "grafik", "abbildung", "symbolbild",
+    "titelbild", "vorschaubild", "platzhalter", "beispielbild", "vereinslogo", "bild des vereins",
+    "foto des vereins", "logo des vereins", "vereins logo", "unbenannt", "ohne titel", "alt", "alternativtext",
+}  # fmt: skip
+"""Alt texts that say nothing (after `_alt_words`: lower case, no digits or punctuation)."""
+_CAMERA_NAME = re.compile(r"(IMG|DSC|DSCN|DCIM|PXL|Screenshot|WhatsApp Image|Bildschirmfoto)[\w\s.:-]*", re.I)
+
+
+def _alt_words(text: str) -> str:
+    """``Foto 1.`` → ``foto``; ``Vereins-Logo`` → ``vereins logo``."""
+    return " ".join(re.sub(r"[\W\d_]+", " ", text.lower()).split())
+
 
 class LabelledAddress(PostalAddress):
     """A club's postal address; with several, the label says which is which."""

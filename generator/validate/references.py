@@ -24,6 +24,7 @@ from generator.models.venue import Venue
 from generator.problems import Location, Problem, field_label, internal_error
 from generator.urls import RESERVED_SECTIONS
 from generator.validate.local_times import german_day, series_time_problems, time_problems
+from generator.validate.pictures import src_problem
 from generator.validate.suggest import suggest, town_words
 from generator.validate.town_facts import TownFacts
 
@@ -261,18 +262,9 @@ class ReferenceChecker:
     def _image(self, source: SourceMap, image) -> None:
         if image is None:
             return
-        src = image.src
-        if "://" in src or src.startswith(("/", "\\")) or ".." in Path(src).parts:
-            self._add(
-                source,
-                ("image", "src"),
-                "Bilder müssen als Datei unter content/images/ liegen; Links auf andere Seiten sind nicht "
-                "erlaubt (Datenschutz). Geben Sie den Dateinamen an, z. B. „sommerfest.jpg“.",
-            )
-        elif not (self.images_dir / src).is_file():
-            self._add(source, ("image", "src"), f"Die Bilddatei content/images/{src} gibt es nicht.")
-        elif Path(src).suffix.lower() not in {".jpg", ".jpeg", ".png", ".webp", ".svg"}:
-            self._add(source, ("image", "src"), "Erlaubt sind Bilder im Format JPG, PNG, WebP oder SVG.")
+        problem = src_problem(self.images_dir, image.src)
+        if problem is not None:
+            self._add(source, ("image", "src"), problem)
 
     # --- events ----------------------------------------------------------------------------
 

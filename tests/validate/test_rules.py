@@ -9,6 +9,7 @@ problem lines the project then reports. A line ending in `` ...`` is matched as 
 from __future__ import annotations
 
 import pytest
+from picture_files import phone_jpeg
 
 EV = "content/events"
 
@@ -434,8 +435,9 @@ RULES = [
         "broken/events/image-external-url.yml",
         [
             f"{EV}/image-external-url.yml:6:8: image.src: Bilder müssen als Datei unter content/images/ liegen; "
-            "Links auf andere Seiten sind nicht erlaubt (Datenschutz). Geben Sie den Dateinamen an, "
-            "z. B. „sommerfest.jpg“."
+            "Links auf andere Seiten, absolute Pfade und „..“ sind nicht erlaubt (Datenschutz, und das Bild muss "
+            "mit den Inhalten gespeichert sein). Legen Sie die Datei in content/images/ und geben Sie ihren Namen "
+            "an, z. B. „sommerfest.jpg“."
         ],
     ),
     rule(
@@ -572,7 +574,7 @@ def test_unknown_venue_in_town_contact_point(project) -> None:
 
 
 def test_existing_image_is_accepted(project) -> None:
-    project.add("images/mannschaft.jpg", b"\xff\xd8\xff\xe0 not really a JPEG")
+    project.add("images/mannschaft.jpg", phone_jpeg(400, 300))
     project.copy("broken/clubs/image-missing-file.yml", "clubs/mit-bild.yml")
     project.assert_problems([])
 

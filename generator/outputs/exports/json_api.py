@@ -87,9 +87,10 @@ class ApiBuilder:
         )
 
     def image(self, value: common.Image | None) -> shapes.Image | None:
-        if value is None:
+        picture = self.catalog.picture(value)
+        if picture is None:
             return None
-        return shapes.Image(url=self.absolute(urls.image(value.src)), alt=value.alt, credit=value.credit)
+        return shapes.Image(url=self.absolute(picture.og.url), alt=picture.alt, credit=picture.credit)
 
     @staticmethod
     def place(value: event_model.Place | None) -> shapes.Place | None:

@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Template
+from markupsafe import escape
 
 from generator import urls
 from generator.derive import german
 from generator.derive.agenda import AgendaItem
 from generator.derive.catalog import EVENT_PAGE_DATES, Catalog, single_dates
+from generator.derive.pictures import Picture
 from generator.derive.ranges import time_ranges
 from generator.derive.related import Related
 from generator.models.districts import OUTSIDE
@@ -195,7 +197,7 @@ class PageRenderer:
                 upcoming=upcoming[:EVENT_PAGE_DATES],
                 more=max(0, len(upcoming) - EVENT_PAGE_DATES),
                 single_dates={o.original_date for o in single_dates(record.data, self.catalog.today)},
-                jsonld=structured_data.event(self.site, record, upcoming),
+                jsonld=structured_data.event(self.site, record, upcoming, self.catalog.picture(record.data.image)),
                 related_pages=self._pages_listing("events", record.id),
                 og_type="article",
                 image=record.data.image,
@@ -245,7 +247,7 @@ class PageRenderer:
                 **self._dated_and_series(catalog.future(catalog.by_club.get(record.id, [])), RECORD_DATES),
                 opportunities=catalog.opportunities_of(record.id),
                 embed=snippets(self.site, record.id),
-                jsonld=structured_data.organization(self.site, record),
+                jsonld=structured_data.organization(self.site, record, self.catalog.picture(record.data.image)),
                 og_type="profile",
                 image=record.data.image,
                 kind="Verein",
@@ -504,16 +506,28 @@ class PageRenderer:
             kind=kind,
             **context,
         )
+        picture = self.catalog.picture(image)
         og = {
             "type": og_type,
             "url": structured_data.absolute(self.site, url),
-            **({"image": structured_data.absolute(self.site, urls.image(image.src))} if image else {}),
+            **(self._og_image(picture) if picture else {}),
         }
         json_ld = structured_data.to_json(jsonld) if jsonld is not None else None
         page = PageSource.of(url, title, description, hide or ["toc", "navigation"], og, json_ld, body, own_heading)
         self.pages.append(page)
         if self.stage is not None:
             self.stage.advance()
+
+    def _og_image(self, picture: Picture) -> dict[str, str]:
+        """og:image with its size and alt text: messengers lay the preview out before they fetch it,
+        and read the alt text out. Material prints front-matter values unescaped (see PageSource)."""
+        og = picture.og
+        return {
+            "image": structured_data.absolute(self.site, og.url),
+            "image_width": str(og.width),
+            "image_height": str(og.height),
+            "image_alt": " ".join(str(escape(picture.alt)).split()),
+        }
 
     def _template(self, name: str) -> Template:
         """Looked up once per renderer: Jinja's own cache checks the file's time on every call."""

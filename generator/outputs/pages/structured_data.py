@@ -15,6 +15,7 @@ from generator.derive.agenda import AgendaItem
 from generator.derive.daily_hours import DailyHours
 from generator.derive.organizers import Organizer
 from generator.derive.organizers import organizers as organizers_of
+from generator.derive.pictures import Picture
 from generator.models.club import Club
 from generator.models.common import Contact, Geo
 from generator.models.event import Event, Frequency, Status
@@ -138,7 +139,7 @@ def _club_contacts(club: Club) -> dict[str, Any]:
     return data
 
 
-def organization(site: Site, record: Record[Club]) -> dict[str, Any]:
+def organization(site: Site, record: Record[Club], picture: Picture | None = None) -> dict[str, Any]:
     club = record.data
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -154,10 +155,14 @@ def organization(site: Site, record: Record[Club]) -> dict[str, Any]:
         data["address"] = addresses[0] if len(addresses) == 1 else addresses
     if club.founded:
         data["foundingDate"] = str(club.founded)
+    if picture is not None:
+        data["image"] = absolute(site, picture.og.url)
     return data
 
 
-def event(site: Site, record: Record[Event], upcoming: list[AgendaItem]) -> dict[str, Any]:
+def event(
+    site: Site, record: Record[Event], upcoming: list[AgendaItem], picture: Picture | None = None
+) -> dict[str, Any]:
     """Event; a series gets its next occurrence as startDate plus an eventSchedule."""
     ev = record.data
     zone = site.town.zone
@@ -195,8 +200,8 @@ def event(site: Site, record: Record[Event], upcoming: list[AgendaItem]) -> dict
         data["organizer"] = organizers[0] if len(organizers) == 1 else organizers
     if ev.free is not None:
         data["isAccessibleForFree"] = ev.free
-    if ev.image:
-        data["image"] = absolute(site, urls.image(ev.image.src))
+    if picture is not None:
+        data["image"] = absolute(site, picture.og.url)
     if ev.repeat:
         data["eventSchedule"] = _schedule(ev, zone)
     hours = DailyHours.of(ev)
