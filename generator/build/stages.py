@@ -390,7 +390,6 @@ def start_pictures(run: BuildRun) -> Callable[[], None]:
         for index in range(parts)
         if missing[index::parts]
     ]
-    run.made["pictures made"] = len(missing)
 
     def finish() -> None:
         failed = [problem for task in tasks for problem in task.result()]
@@ -402,7 +401,7 @@ def start_pictures(run: BuildRun) -> Callable[[], None]:
             for rendition in source.renditions():
                 name = PurePosixPath(rendition.url).name
                 names.add(name)
-                run.writer.copy_in("pictures", rendition.url, folder / name)
+                run.writer.copy_in("pictures", rendition.url, folder / name, f"name:{name}")
         if state.pictures is not None:  # the kept folder holds only what this build publishes
             for name in present - names:
                 if not name.startswith("."):
@@ -457,7 +456,6 @@ def _memory_folder(fallback: Path) -> Path:
 
 STAGES: tuple[Stage, ...] = (
     Stage("pages", "Seiten erzeugen", ("site", "catalog"), (), start_pages),
-    Stage("pictures", "Bilder", ("site", "catalog"), (f"{PICTURE_FOLDER}/*",), start_pictures),
     Stage("feeds", "Kalender", ("site", "history"), ("kalender/*.ics",), start_feeds),
     Stage(
         "extras",
@@ -473,6 +471,7 @@ STAGES: tuple[Stage, ...] = (
         ),
         start_extras,
     ),
+    Stage("pictures", "Bilder", ("site", "catalog"), (f"{PICTURE_FOLDER}/*",), start_pictures),
     Stage(
         "frame",
         "Seiten zusammensetzen",
@@ -488,7 +487,7 @@ STAGES: tuple[Stage, ...] = (
         ("pagefind/*",),
         start_search,
         uses_pool=False,
-        full_build_reads=("feeds", "extras"),
+        full_build_reads=("feeds", "extras", "pictures"),
     ),
 )
 """In the order they start; `pages` runs first so its tasks are first in the workers' queue."""

@@ -91,11 +91,13 @@ class Writer:
         self.files[relative] = known
         return True
 
-    def copy_in(self, stage: str, relative: str, source: Path) -> None:
-        """A file made elsewhere (MkDocs' assets, Pagefind's bundle), linked in if new or changed."""
-        data = source.read_bytes()
+    def copy_in(self, stage: str, relative: str, source: Path, known: str | None = None) -> None:
+        """A file made elsewhere (MkDocs' assets, Pagefind's bundle), linked in if new or changed.
+
+        ``known``: what stands for its digest where its name already says what it holds (a
+        picture's rendition): the file is then not read."""
         self.claim(stage, relative)
-        self._put(relative, digest(data), lambda target: link(source, target))
+        self._put(relative, known or digest(source.read_bytes()), lambda target: link(source, target))
 
     def adopt(self, stage: str, written: Iterable[tuple[str, str]], touched: int = 0) -> None:
         """Register files a worker process wrote under the same root (through its own Writer)."""

@@ -27,17 +27,22 @@ AVIF would save another ~20 % but encodes ~10× slower; not worth a build that r
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import PIL
+from PIL import features
+
 from generator.load.picture_files import PictureError, PictureFile, probe, resolve
 from generator.models.common import Image
 from generator.models.site import Site
 
-PROCESSING_VERSION = "2"
-"""Bump when the processing (outputs/pictures) changes its output: every rendition gets a new URL."""
+PROCESSING_VERSION = "3"
+"""Bump when the processing (outputs/pictures) changes its output: every rendition gets a new URL.
+The versions of Pillow and its codecs are part of every name too (`rendition_name`)."""
 
 PICTURE_FOLDER = "bilder"
 THUMB_WIDTHS = (160, 320)
@@ -256,6 +261,13 @@ class Pictures:
 
 
 def rendition_name(digest: str) -> str:
-    """12 hex digits of the bytes' digest and the processing settings: 48 bits, no collision among
-    the pictures of a town (a few thousand) with any likelihood worth a thought."""
-    return hashlib.sha256(f"{digest}:{PROCESSING_VERSION}".encode()).hexdigest()[:12]
+    """12 hex digits of the bytes' digest, the processing settings and the codecs' versions: the
+    same name always means the same bytes (the encoders are deterministic), so the build links a
+    cached rendition without reading it. 48 bits: no collision among a town's few thousand
+    pictures with any likelihood worth a thought."""
+    return hashlib.sha256(f"{digest}:{PROCESSING_VERSION}:{_codecs()}".encode()).hexdigest()[:12]
+
+
+@functools.cache
+def _codecs() -> str:
+    return f"Pillow {PIL.__version__} webp {features.version('webp')} jpeg {features.version('jpg')}"

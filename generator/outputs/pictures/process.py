@@ -31,7 +31,7 @@ from PIL import Image, ImageCms, ImageOps
 from generator.derive.pictures import WEBP, PictureSource, Rendition
 from generator.load.picture_files import MAX_PIXELS, register_heif_if_needed
 
-WEBP_QUALITY = ((500, 72), (1000, 64), (None, 50))
+WEBP_QUALITY = ((500, 72), (1000, 60), (None, 50))
 """(below this width, quality): the larger a rendition, the denser the screen that asks for it (a
 1080 px rendition goes to phones at DPR 3), the less a pixel's error shows — "compressive images":
 a 1080 px WebP at 50 looks as sharp there as a 720 px one at 75 and costs ~45 KB for a 4:3 photo."""
