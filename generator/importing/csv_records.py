@@ -224,6 +224,13 @@ def _known(terms: Sequence[Term]) -> str:
     return ", ".join(f"{term.id} ({term.label})" for term in terms)
 
 
+def _note_first_only(row: Row, rule: str, values: list[str], content_field: str) -> None:
+    """Where the format holds one value and the cell had several: the first is kept, the rest named."""
+    if len(values) > 1:
+        others = ", ".join(f"„{value}“" for value in values[1:])
+        row.note(f"{rule}; übernommen ist „{values[0]}“, nicht {others}.", content_field)
+
+
 def _categories(row: Row, town: Town) -> list[str]:
     """Category ids of the row; an unmatched value is kept as written, with a note."""
     text = row.get("category")
@@ -391,13 +398,7 @@ def _website(row: Row) -> str | None:
     values: list[str] = []
     for number in _contact_numbers(row):
         values += [value for value in _values(row, numbered("website", number), "website") if value not in values]
-    if len(values) > 1:
-        row.note(
-            f"Ein Termin hat eine Webseite; übernommen ist „{values[0]}“, nicht "
-            + ", ".join(f"„{value}“" for value in values[1:])
-            + ".",
-            "website",
-        )
+    _note_first_only(row, "Ein Termin hat eine Webseite", values, "website")
     return values[0] if values else None
 
 
@@ -454,13 +455,7 @@ def _event(row: Row, town: Town, today: date) -> tuple[dict[str, Any], str | Non
     organizers = [{"name": name} for name in _organizer_names(row.get("organizer"))]
     _put(data, "organizer", organizers)
     categories = _categories(row, town)
-    if len(categories) > 1:
-        row.note(
-            f"Eine Veranstaltung hat eine Kategorie; übernommen ist „{categories[0]}“, nicht "
-            + ", ".join(f"„{c}“" for c in categories[1:])
-            + ".",
-            "category",
-        )
+    _note_first_only(row, "Eine Veranstaltung hat eine Kategorie", categories, "category")
     _put(data, "category", categories[0] if categories else None)
     _put(data, "location", _place(row, town))
     start, end, day = _start_end(row)

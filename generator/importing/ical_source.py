@@ -38,7 +38,6 @@ from generator.importing.resolve import normalise
 from generator.importing.summary import Attention
 from generator.importing.text import description as description_markdown
 from generator.importing.text import html_to_markdown, is_no_reply, unescape
-from generator.models.event import Place
 from generator.models.town import Town
 
 HORIZON_BACK = 365
@@ -338,7 +337,7 @@ class _Reader:
         place = _place_from_text(text) if text else None
         geo = component.get("GEO")
         if geo is not None:
-            if place is not None and "geo" in Place.model_fields:
+            if place is not None:
                 place["geo"] = {"lat": f"{geo.latitude:.6f}", "lon": f"{geo.longitude:.6f}"}
             else:
                 event.notes.append(
